@@ -1,0 +1,35 @@
+//! The uniform envelope every provider's delivery decodes into.
+
+use alloc::string::String;
+use serde::Serialize;
+
+use crate::providers::{Payload, Provider};
+
+/// A verified (or merely parsed) delivery, in one shape for every provider.
+///
+/// Serializes with the JavaScript names: `provider`, `type`, `id`, `dedupeKey`, `payload`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// Who sent it.
+    pub provider: Provider,
+    /// The provider's event type (G2 Sentry `eventType`, ContentsPal `event`, SIR `type`,
+    /// Gengo `job` or `comment`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The provider's own delivery id, where it sends one (SIR's envelope `id`).
+    pub id: Option<String>,
+    /// The same for every redelivery of one event and different between events: store it
+    /// to drop duplicates.
+    pub dedupe_key: String,
+    /// The provider's decoded body.
+    pub payload: Payload,
+}
+
+/// What a provider module's decoder returns; the registry wraps it into an [`Event`].
+pub(crate) struct Decoded<P> {
+    pub kind: String,
+    pub id: Option<String>,
+    pub dedupe_key: String,
+    pub payload: P,
+}

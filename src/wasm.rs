@@ -1,0 +1,1 @@
+//! The JavaScript layer (wasm-bindgen). Filled in by the npm package work.
