@@ -346,7 +346,7 @@ impl Diagnosis<'_, '_> {
             }
             if name == param && !matches {
                 let trimmed = value.trim();
-                if trimmed != value && self.secrets.iter().any(|s| *s == trimmed.as_bytes()) {
+                if trimmed != value && self.secrets.contains(&trimmed.as_bytes()) {
                     self.hint(
                         "token_whitespace",
                         String::from("the token matches once surrounding whitespace is removed"),
@@ -356,7 +356,7 @@ impl Diagnosis<'_, '_> {
                     .next()
                     .map(|(_, v)| v.into_owned())
                     .unwrap_or_default();
-                if twice != value && self.secrets.iter().any(|s| *s == twice.as_bytes()) {
+                if twice != value && self.secrets.contains(&twice.as_bytes()) {
                     self.hint("token_double_encoded", String::from("the token matches once URL-decoded a second time: it was encoded twice when the callback URL was registered"));
                 }
             }

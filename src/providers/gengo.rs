@@ -69,6 +69,9 @@ string_enum! {
 }
 
 /// A Gengo callback: a job or a comment.
+// A payload is decoded once and moved a few times; boxing the job would only add an
+// allocation to every job callback.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Payload {
@@ -274,7 +277,7 @@ mod flex {
     fn to_integer<E: de::Error>(value: Scalar<'_>) -> Result<Option<u64>, E> {
         const WHOLE: &str = "a whole non-negative number or numeric string";
         let from_float = |f: f64| {
-            (f.is_finite() && f >= 0.0 && f < 18_446_744_073_709_551_616.0 && (f as u64) as f64 == f)
+            ((0.0..18_446_744_073_709_551_616.0).contains(&f) && (f as u64) as f64 == f)
                 .then_some(f as u64)
         };
         match value {
