@@ -138,7 +138,9 @@ impl Diagnosis<'_, '_> {
                 explained = true;
             }
         }
-        if let Some(minified) = minify_json(body) {
+        // Minifying also drops a trailing newline, already reported above.
+        let minified = (!explained).then(|| minify_json(body)).flatten();
+        if let Some(minified) = minified {
             if minified != body && any_secret(timestamp, &minified) {
                 self.hint(
                     "body_reserialized",

@@ -32,6 +32,12 @@ pub trait Headers {
     }
 }
 
+impl<H: Headers + ?Sized> Headers for &H {
+    fn for_each<'a>(&'a self, visit: &mut dyn FnMut(&'a str, &'a str) -> bool) {
+        (**self).for_each(visit)
+    }
+}
+
 impl<K: AsRef<str>, V: AsRef<str>> Headers for [(K, V)] {
     fn for_each<'a>(&'a self, visit: &mut dyn FnMut(&'a str, &'a str) -> bool) {
         for (key, value) in self {

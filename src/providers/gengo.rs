@@ -81,44 +81,45 @@ pub enum Payload {
     Comment(Comment),
 }
 
-/// A job payload. Only `job_id` and `status` are required.
+/// A job payload. Only `job_id` and `status` are required; absent fields are `None`
+/// (`null` in JSON).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Job {
     /// The job's id.
     #[serde(deserialize_with = "flex::integer")]
     pub job_id: u64,
     /// The order's id.
-    #[serde(default, deserialize_with = "flex::opt_integer", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_integer")]
     pub order_id: Option<u64>,
     /// A short title.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub slug: Option<String>,
     /// The source text.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub body_src: Option<String>,
     /// The translation, once there is one.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub body_tgt: Option<String>,
     /// Source language code.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub lc_src: Option<String>,
     /// Target language code.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub lc_tgt: Option<String>,
     /// Size in units.
-    #[serde(default, deserialize_with = "flex::opt_integer", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_integer")]
     pub unit_count: Option<u64>,
     /// `word` or `character`.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub unit_type: Option<String>,
     /// Quality tier.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub tier: Option<String>,
     /// Cost.
-    #[serde(default, deserialize_with = "flex::opt_number", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_number")]
     pub credits: Option<f64>,
     /// Currency of `credits`.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub currency: Option<String>,
     /// Where the job is.
     pub status: Status,
@@ -126,28 +127,28 @@ pub struct Job {
     #[serde(default, deserialize_with = "flex::eta")]
     pub eta: Option<i64>,
     /// Creation time, unix seconds.
-    #[serde(default, deserialize_with = "flex::opt_integer", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_integer")]
     pub ctime: Option<u64>,
     /// The callback URL set for the job.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub callback_url: Option<String>,
     /// Whether the job is approved without review (absent reads as `false`).
     #[serde(default, deserialize_with = "flex::boolean")]
     pub auto_approve: bool,
     /// Whatever the customer attached to the job.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub custom_data: Option<String>,
     /// Source file URL.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub file_url_src: Option<String>,
     /// Translated file URL.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub file_url_tgt: Option<String>,
     /// Preview image URL.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub preview_url: Option<String>,
     /// Captcha image URL (for reviews).
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub captcha_url: Option<String>,
 }
 
@@ -164,7 +165,7 @@ pub struct Comment {
     #[serde(deserialize_with = "flex::integer")]
     pub ctime: u64,
     /// The job's custom data, if any.
-    #[serde(default, deserialize_with = "flex::opt_text", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "flex::opt_text")]
     pub custom_data: Option<String>,
 }
 
