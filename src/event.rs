@@ -8,6 +8,18 @@ use crate::providers::{Payload, Provider};
 /// A verified (or merely parsed) delivery, in one shape for every provider.
 ///
 /// Serializes with the JavaScript names: `provider`, `type`, `id`, `dedupeKey`, `payload`.
+///
+/// ```
+/// use hookproof::{parse, Delivery, Options, Provider};
+///
+/// let body = br#"{"id":"evt_7","type":"campaign.paused","data":{"campaignId":"c1"}}"#;
+/// let event = parse("sir", &Delivery::new(&[("content-type", "application/json")], body), &Options::default())?;
+/// assert_eq!(event.provider, Provider::Sir);
+/// assert_eq!((event.kind.as_str(), event.id.as_deref()), ("campaign.paused", Some("evt_7")));
+/// let json = serde_json::to_string(&event).unwrap();
+/// assert!(json.starts_with(r#"{"provider":"sir","type":"campaign.paused","id":"evt_7","dedupeKey":"evt_7","payload":{"#));
+/// # Ok::<(), hookproof::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Event {

@@ -18,6 +18,15 @@ pub(crate) type HmacSha256 = Hmac<Sha256>;
 pub const DIGEST_LEN: usize = 32;
 
 /// What proves that a delivery comes from the provider.
+///
+/// ```
+/// use hookproof::{Proof, Provider};
+///
+/// let Proof::HmacHex(scheme) = Provider::Sir.proof() else { unreachable!() };
+/// assert_eq!((scheme.signature_header, scheme.prefix), ("X-SIR-Signature", "sha256="));
+/// assert_eq!(scheme.timestamp_header, Some("X-SIR-Timestamp"));
+/// assert_eq!(Provider::Gengo.proof(), &Proof::UrlToken);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Proof {
     /// An HMAC-SHA256 of the body, hex-encoded in a header.

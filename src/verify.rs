@@ -219,6 +219,16 @@ pub fn parse(
 }
 
 /// How to sign a test delivery.
+///
+/// ```
+/// use hookproof::{sign, SignOptions};
+///
+/// let mut options = SignOptions::at(1_700_000_000);
+/// options.url = Some("https://me.example/gengo?tenant=7".into());
+/// let signed = sign("gengo", b"comment=%7B%7D", b"tok en", &options)?;
+/// assert_eq!(signed.url.as_deref(), Some("https://me.example/gengo?tenant=7&token=tok+en"));
+/// # Ok::<(), hookproof::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignOptions {
     /// The unix time to sign (only for schemes with a timestamp).
