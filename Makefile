@@ -11,14 +11,15 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: demo test test-rust test-nostd lint tools
+.PHONY: demo test test-rust test-nostd lint tools pkg test-js
 
 ## Sign and verify a sample delivery for every provider, print the decoded events.
 demo:
 	$(CARGO) run --quiet --example demo
 
-## Every test: native Rust (unit, integration, property, doc), no_std build, lints.
-test: test-rust test-nostd lint
+## Every test: native Rust (unit, integration, property, doc), no_std build, lints, and the
+## npm package in real JS runtimes.
+test: test-rust test-nostd lint test-js
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -31,6 +32,46 @@ lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --lib --no-default-features --target thumbv7em-none-eabihf -- -D warnings
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
+
+JS_TESTS := js-tests
+JS_BIN := $(JS_TESTS)/node_modules/.bin
+# npm binaryen (pinned in js-tests/package-lock.json): Debian's binaryen 108 predates the
+# final reference-types encoding and corrupts wasm-bindgen's externref table.
+WASM_OPT ?= $(JS_BIN)/wasm-opt
+WASM_BINDGEN ?= wasm-bindgen
+WASM_TARGET := target/wasm32-unknown-unknown/release/hookproof.wasm
+DIST := pkg/dist
+# Budget for the optimised module (issue 3), in bytes.
+WASM_BUDGET_RAW := 122880
+WASM_BUDGET_GZIP := 49152
+
+## The JS tooling (wasm-opt, wrangler, deno, playwright-core), exactly as locked.
+$(JS_TESTS)/node_modules/.package-lock.json: $(JS_TESTS)/package-lock.json
+	$(NPM) ci --prefix $(JS_TESTS) --no-audit --no-fund
+	@touch $@
+
+## Builds the npm package's generated files into pkg/dist (wasm, glue, embedded copy).
+pkg: $(JS_TESTS)/node_modules/.package-lock.json
+	@test "$$($(WASM_BINDGEN) --version)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+	  { echo "need wasm-bindgen $(WASM_BINDGEN_VERSION) (cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION))"; exit 1; }
+	$(CARGO) build --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(DIST) --out-name hookproof $(WASM_TARGET)
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  --strip-debug --strip-producers $(DIST)/hookproof_bg.wasm -o $(DIST)/hookproof_bg.wasm
+	printf 'export const wasmBase64 = "%s";\n' "$$(base64 -w0 $(DIST)/hookproof_bg.wasm)" > $(DIST)/hookproof_bg.wasm.js
+	@raw=$$(wc -c < $(DIST)/hookproof_bg.wasm); gz=$$(gzip -9c $(DIST)/hookproof_bg.wasm | wc -c); \
+	  echo "wasm size: $$raw bytes raw ($$((raw / 1024)) KiB), $$gz bytes gzip ($$((gz / 1024)) KiB); budget $(WASM_BUDGET_RAW) / $(WASM_BUDGET_GZIP)"; \
+	  if [ $$raw -gt $(WASM_BUDGET_RAW) ] || [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "WARNING: wasm over budget"; fi
+
+# The runtimes test-js runs the shared cases in (js-tests/run.js accepts any subset).
+JS_RUNTIMES ?= node
+
+## The packed npm package, installed into a scratch project, in each runtime of JS_RUNTIMES.
+test-js: pkg
+	node $(JS_TESTS)/run.js $(JS_RUNTIMES)
 
 ## Installs the toolchain pieces the targets above need (idempotent).
 tools:

@@ -1,0 +1,537 @@
+// The one shared set of cases, run unchanged in Node, Deno, workerd and Chromium. It uses
+// only what all four have (Web Crypto, TextEncoder, Headers, Request) and no test
+// framework: each runtime's harness registers or runs `cases(hookproof)` its own way.
+
+const encoder = new TextEncoder();
+const NOW = 1_772_548_200;
+// Distinctive, so a leak into any error message is easy to spot.
+const SECRET = "s3cret-DO-NOT-LEAK-1";
+const OLD_SECRET = "s3cret-DO-NOT-LEAK-0";
+const SIR_SECRET = "whsec_" + "ab".repeat(32);
+
+export const bodies = {
+  g2sentry:
+    '{"jobId":5,"eventType":"JobAssigned","jobName":"Open House at 123 Main St","jobStatus":"Assigned","guardianPhone":"+1******1234"}',
+  contentspal:
+    '{"event":"job.created","timestamp":"2026-03-03T14:30:00.000Z","organizationId":"abc123","job":{"id":"job-uuid","name":"Smith Residence","customer":{"name":"Ann"}}}',
+  sir: '{"id":"evt_1","type":"action.completed","createdAt":"2026-05-10T09:12:00Z","data":{"actionId":"act_9","tokensDistributed":40}}',
+  gengo:
+    "job=" +
+    encodeURIComponent('{"job_id":"384985","status":"reviewable","eta":"","auto_approve":"0","credits":"0.05"}'),
+};
+
+const expected = {
+  g2sentry: { type: "JobAssigned", id: null, dedupeKey: "5:JobAssigned" },
+  contentspal: { type: "job.created", id: null, dedupeKey: "job.created:job-uuid:2026-03-03T14:30:00.000Z" },
+  sir: { type: "action.completed", id: "evt_1", dedupeKey: "evt_1" },
+  gengo: { type: "job", id: null, dedupeKey: "job:384985:reviewable" },
+};
+
+const secretOf = { g2sentry: SECRET, contentspal: SECRET, sir: SIR_SECRET, gengo: SECRET };
+const HMAC_PROVIDERS = ["g2sentry", "contentspal", "sir"];
+const PROVIDERS = [...HMAC_PROVIDERS, "gengo"];
+
+// --- assertions ---------------------------------------------------------------------------
+
+class AssertionError extends Error {}
+
+function ok(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+
+function equal(actual, wanted, what = "value") {
+  const a = JSON.stringify(actual);
+  const w = JSON.stringify(wanted);
+  ok(a === w, `${what}: expected ${w}, got ${a}`);
+}
+
+// Every hookproof failure must be a WebhookError with this code and a clean message.
+function throwsCode(h, code, fn) {
+  let error;
+  try {
+    fn();
+  } catch (caught) {
+    error = caught;
+  }
+  checkError(h, code, error);
+}
+
+async function rejectsCode(h, code, promise) {
+  let error;
+  try {
+    await promise;
+  } catch (caught) {
+    error = caught;
+  }
+  checkError(h, code, error);
+}
+
+function checkError(h, code, error) {
+  ok(error !== undefined, `expected a WebhookError ${code}, nothing was thrown`);
+  ok(
+    error instanceof h.WebhookError && error instanceof Error,
+    `expected a WebhookError ${code}, got ${error && error.constructor && error.constructor.name}: ${error && error.message}`,
+  );
+  equal(error.code, code, `code (message: ${error.message})`);
+  ok(typeof error.message === "string" && error.message.length > 0, "message is empty");
+  ok(!/DO-NOT-LEAK|whsec_abab/.test(error.message), `message leaks a secret: ${error.message}`);
+  ok(!/unreachable|RuntimeError/.test(error.message), `message looks like a trap: ${error.message}`);
+}
+
+// --- helpers ------------------------------------------------------------------------------
+
+function signed(h, provider, body = bodies[provider], options = {}) {
+  return h.sign(provider, body, secretOf[provider], { timestamp: NOW, url: "https://hooks.test/cb", ...options });
+}
+
+function delivery(h, provider, overrides = {}) {
+  const s = signed(h, provider);
+  return { headers: s.headers, body: bodies[provider], url: s.url, ...overrides };
+}
+
+function checkEvent(event, provider) {
+  equal(event.provider, provider, "provider");
+  equal(event.type, expected[provider].type, "type");
+  equal(event.id, expected[provider].id, "id");
+  equal(event.dedupeKey, expected[provider].dedupeKey, "dedupeKey");
+  ok(event.payload && typeof event.payload === "object", "payload is an object");
+}
+
+const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+function randomBytes(n) {
+  const bytes = new Uint8Array(n);
+  crypto.getRandomValues(bytes);
+  return bytes;
+}
+
+// The providers' documented algorithms, written directly on Web Crypto (PROVIDERS.md).
+async function referenceSignature(provider, secretBytes, bodyBytes, timestamp) {
+  const key = await crypto.subtle.importKey("raw", secretBytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  let message = bodyBytes;
+  if (provider === "sir") {
+    const prefix = encoder.encode(`${timestamp}.`);
+    message = new Uint8Array(prefix.length + bodyBytes.length);
+    message.set(prefix);
+    message.set(bodyBytes, prefix.length);
+  }
+  const digest = hex(new Uint8Array(await crypto.subtle.sign("HMAC", key, message)));
+  if (provider === "g2sentry") return { "X-Signature": digest };
+  if (provider === "contentspal") return { "X-Webhook-Signature": `sha256=${digest}` };
+  return { "X-SIR-Signature": `sha256=${digest}`, "X-SIR-Timestamp": String(timestamp) };
+}
+
+function verdict(h, fn) {
+  try {
+    fn();
+    return "ok";
+  } catch (error) {
+    return error instanceof h.WebhookError ? error.code : `not a WebhookError: ${error}`;
+  }
+}
+
+// --- the cases ----------------------------------------------------------------------------
+
+export function cases(h) {
+  const list = [];
+  const add = (name, run) => list.push({ name, run });
+
+  // Valid deliveries, every body form.
+  for (const provider of PROVIDERS) {
+    const forms = {
+      string: (text) => text,
+      Uint8Array: (text) => encoder.encode(text),
+      ArrayBuffer: (text) => encoder.encode(text).buffer,
+    };
+    for (const [form, convert] of Object.entries(forms)) {
+      add(`${provider}: valid delivery, body as ${form}`, () => {
+        const d = delivery(h, provider);
+        const event = h.verify(provider, { ...d, body: convert(d.body) }, secretOf[provider], { now: NOW });
+        checkEvent(event, provider);
+      });
+    }
+  }
+
+  add("g2sentry: typed payload", () => {
+    const event = h.verify("g2sentry", delivery(h, "g2sentry"), SECRET, { now: NOW });
+    equal(event.payload, {
+      jobId: 5,
+      eventType: "JobAssigned",
+      jobName: "Open House at 123 Main St",
+      jobStatus: "Assigned",
+      guardianPhone: "+1******1234",
+    });
+  });
+  add("contentspal: typed payload", () => {
+    const event = h.verify("contentspal", delivery(h, "contentspal"), SECRET, { now: NOW });
+    equal(event.payload.job.customer, { name: "Ann" });
+    equal(event.payload.organizationId, "abc123");
+  });
+  add("sir: typed payload", () => {
+    const event = h.verify("sir", delivery(h, "sir"), SIR_SECRET, { now: NOW });
+    equal(event.payload.data, { actionId: "act_9", tokensDistributed: 40 });
+    equal(event.payload.createdAt, "2026-05-10T09:12:00Z");
+  });
+  add("gengo: typed payload (numeric strings become numbers)", () => {
+    const event = h.verify("gengo", delivery(h, "gengo"), SECRET, { now: NOW });
+    equal(
+      [event.payload.job_id, event.payload.status, event.payload.eta, event.payload.auto_approve, event.payload.credits],
+      [384985, "reviewable", null, false, 0.05],
+    );
+  });
+
+  // Header shapes.
+  for (const provider of HMAC_PROVIDERS) {
+    const shapes = {
+      "Fetch Headers": (hs) => new Headers(hs),
+      "Node IncomingHttpHeaders (lower-case, array values)": (hs) =>
+        Object.fromEntries(Object.entries(hs).map(([k, v]) => [k.toLowerCase(), [v, "ignored-second-value"]])),
+      "record with the provider's casing": (hs) => ({ ...hs }),
+      "record in upper case": (hs) => Object.fromEntries(Object.entries(hs).map(([k, v]) => [k.toUpperCase(), v])),
+      "entries array": (hs) => Object.entries(hs),
+      Map: (hs) => new Map(Object.entries(hs)),
+      "generator of entries": (hs) =>
+        (function* () {
+          yield* Object.entries(hs);
+        })(),
+      "record with undefined extras": (hs) => ({ "x-other": undefined, ...hs }),
+    };
+    for (const [shape, convert] of Object.entries(shapes)) {
+      add(`${provider}: headers as ${shape}`, () => {
+        const d = delivery(h, provider);
+        checkEvent(h.verify(provider, { ...d, headers: convert(d.headers) }, secretOf[provider], { now: NOW }), provider);
+      });
+    }
+  }
+
+  // Every error code.
+  add("unknown_provider: unknown name", () =>
+    throwsCode(h, "unknown_provider", () => h.verify("stripe", delivery(h, "g2sentry"), SECRET)),
+  );
+  add("unknown_provider: missing provider", () =>
+    throwsCode(h, "unknown_provider", () => h.verify(undefined, delivery(h, "g2sentry"), SECRET)),
+  );
+  add("unknown_provider: parse, sign, Verifier, explain", () => {
+    throwsCode(h, "unknown_provider", () => h.parse("nope", { headers: {}, body: "{}" }));
+    throwsCode(h, "unknown_provider", () => h.sign("nope", "{}", SECRET));
+    throwsCode(h, "unknown_provider", () => new h.Verifier(42, SECRET));
+    equal(h.explain("nope", { headers: {}, body: "{}" }, SECRET)[0].code, "unknown_provider");
+  });
+  add("invalid_secret: empty, none, wrong type", () => {
+    const d = delivery(h, "g2sentry");
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, ""));
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, []));
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, [SECRET, ""]));
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, new Uint8Array(0)));
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, undefined));
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, 12345));
+    throwsCode(h, "invalid_secret", () => h.verify("g2sentry", d, [SECRET, { key: SECRET }]));
+    throwsCode(h, "invalid_secret", () => h.sign("g2sentry", "{}", ""));
+    throwsCode(h, "invalid_secret", () => h.sign("g2sentry", "{}", [SECRET]));
+  });
+  add("body_too_large: string, bytes, ArrayBuffer, parse", () => {
+    const d = delivery(h, "g2sentry");
+    throwsCode(h, "body_too_large", () => h.verify("g2sentry", d, SECRET, { maxBodyBytes: 10 }));
+    throwsCode(h, "body_too_large", () =>
+      h.verify("g2sentry", { ...d, body: encoder.encode(d.body) }, SECRET, { maxBodyBytes: 10 }),
+    );
+    throwsCode(h, "body_too_large", () =>
+      h.verify("g2sentry", { ...d, body: encoder.encode(d.body).buffer }, SECRET, { maxBodyBytes: 10 }),
+    );
+    throwsCode(h, "body_too_large", () => h.parse("g2sentry", d, { maxBodyBytes: 10 }));
+    // Multi-byte text: the limit is on UTF-8 bytes, not characters.
+    throwsCode(h, "body_too_large", () => h.parse("g2sentry", { headers: {}, body: "é".repeat(6) }, { maxBodyBytes: 11 }));
+  });
+  add("body_too_large: a 5 MB body under the default 1 MiB limit", () => {
+    const big = new Uint8Array(5 * 1024 * 1024);
+    throwsCode(h, "body_too_large", () => h.verify("sir", { ...delivery(h, "sir"), body: big }, SIR_SECRET));
+    throwsCode(h, "body_too_large", () => h.verify("sir", { ...delivery(h, "sir"), body: "x".repeat(5e6) }, SIR_SECRET));
+    equal(h.explain("sir", { ...delivery(h, "sir"), body: big }, SIR_SECRET)[0].code, "body_too_large");
+  });
+  add("missing_signature: HMAC providers without their header", () => {
+    for (const provider of HMAC_PROVIDERS) {
+      const d = delivery(h, provider);
+      const headers = Object.fromEntries(Object.entries(d.headers).filter(([k]) => !/signature/i.test(k)));
+      throwsCode(h, "missing_signature", () => h.verify(provider, { ...d, headers }, secretOf[provider], { now: NOW }));
+    }
+  });
+  add("missing_signature: gengo without URL or token", () => {
+    const d = delivery(h, "gengo");
+    throwsCode(h, "missing_signature", () => h.verify("gengo", { ...d, url: undefined }, SECRET));
+    throwsCode(h, "missing_signature", () => h.verify("gengo", { ...d, url: "https://hooks.test/cb?x=1" }, SECRET));
+    throwsCode(h, "missing_signature", () => h.verify("gengo", d, SECRET, { tokenParam: "key" }));
+  });
+  add("malformed_signature: not hex, wrong length, missing prefix", () => {
+    const d = delivery(h, "g2sentry");
+    throwsCode(h, "malformed_signature", () => h.verify("g2sentry", { ...d, headers: { "X-Signature": "zz" } }, SECRET));
+    throwsCode(h, "malformed_signature", () =>
+      h.verify("g2sentry", { ...d, headers: { "X-Signature": "g".repeat(64) } }, SECRET),
+    );
+    const c = delivery(h, "contentspal");
+    const bare = c.headers["X-Webhook-Signature"].replace("sha256=", "");
+    throwsCode(h, "malformed_signature", () =>
+      h.verify("contentspal", { ...c, headers: { "X-Webhook-Signature": bare } }, SECRET),
+    );
+  });
+  add("signature_mismatch: wrong secret, tampered body, wrong token", () => {
+    for (const provider of PROVIDERS) {
+      const d = delivery(h, provider);
+      throwsCode(h, "signature_mismatch", () => h.verify(provider, d, "another-secret", { now: NOW }));
+      if (provider !== "gengo") {
+        throwsCode(h, "signature_mismatch", () => h.verify(provider, { ...d, body: d.body + " " }, secretOf[provider], { now: NOW }));
+      }
+    }
+  });
+  add("signature_mismatch: upper-case hex still verifies", () => {
+    const d = delivery(h, "g2sentry");
+    const headers = { "X-Signature": d.headers["X-Signature"].toUpperCase() };
+    checkEvent(h.verify("g2sentry", { ...d, headers }, SECRET, { now: NOW }), "g2sentry");
+  });
+  add("missing_timestamp / malformed_timestamp: sir", () => {
+    const d = delivery(h, "sir");
+    const noTs = { "X-SIR-Signature": d.headers["X-SIR-Signature"] };
+    throwsCode(h, "missing_timestamp", () => h.verify("sir", { ...d, headers: noTs }, SIR_SECRET, { now: NOW }));
+    throwsCode(h, "malformed_timestamp", () =>
+      h.verify("sir", { ...d, headers: { ...noTs, "X-SIR-Timestamp": "17e8" } }, SIR_SECRET, { now: NOW }),
+    );
+  });
+  add("timestamp window: edges inclusive, too old, in future", () => {
+    const d = delivery(h, "sir");
+    checkEvent(h.verify("sir", d, SIR_SECRET, { now: NOW + 300 }), "sir");
+    checkEvent(h.verify("sir", d, SIR_SECRET, { now: NOW - 300 }), "sir");
+    throwsCode(h, "timestamp_too_old", () => h.verify("sir", d, SIR_SECRET, { now: NOW + 301 }));
+    throwsCode(h, "timestamp_in_future", () => h.verify("sir", d, SIR_SECRET, { now: NOW - 301 }));
+    checkEvent(h.verify("sir", d, SIR_SECRET, { now: NOW + 1000, toleranceSeconds: 1000 }), "sir");
+    // Default now is the current clock: a delivery signed just now verifies.
+    checkEvent(h.verify("sir", { ...d, ...h.sign("sir", bodies.sir, SIR_SECRET) }, SIR_SECRET), "sir");
+  });
+  add("malformed_body: not JSON, not a gengo form", () => {
+    const s = h.sign("g2sentry", "not json", SECRET, { timestamp: NOW });
+    throwsCode(h, "malformed_body", () => h.verify("g2sentry", { headers: s.headers, body: "not json" }, SECRET));
+    const g = signed(h, "gengo", "other=1");
+    throwsCode(h, "malformed_body", () => h.verify("gengo", { headers: g.headers, body: "other=1", url: g.url }, SECRET));
+  });
+  add("invalid_payload: JSON of the wrong shape", () => {
+    const body = '{"jobId":"five","eventType":"JobAssigned","jobStatus":"Assigned"}';
+    const s = h.sign("g2sentry", body, SECRET, { timestamp: NOW });
+    throwsCode(h, "invalid_payload", () => h.verify("g2sentry", { headers: s.headers, body }, SECRET));
+    throwsCode(h, "invalid_payload", () => h.parse("contentspal", { headers: {}, body: '{"event":"job.created"}' }));
+  });
+  add("invalid_argument: bad deliveries and options never trap", () => {
+    const d = delivery(h, "sir");
+    const bad = [
+      () => h.verify("sir", null, SIR_SECRET),
+      () => h.verify("sir", "delivery", SIR_SECRET),
+      () => h.verify("sir", { ...d, body: 42 }, SIR_SECRET),
+      () => h.verify("sir", { ...d, body: undefined }, SIR_SECRET),
+      () => h.verify("sir", { ...d, body: { a: 1 } }, SIR_SECRET),
+      () => h.verify("sir", { ...d, headers: 7 }, SIR_SECRET),
+      () => h.verify("sir", { ...d, headers: undefined }, SIR_SECRET),
+      () => h.verify("sir", { ...d, headers: { "x-sir-signature": 123, "x-sir-timestamp": "1" } }, SIR_SECRET),
+      () => h.verify("sir", { ...d, headers: [["x-sir-signature"]] }, SIR_SECRET),
+      () => h.verify("sir", { ...d, headers: [42] }, SIR_SECRET),
+      () => h.verify("sir", { ...d, url: 5 }, SIR_SECRET),
+      () => h.verify("sir", d, SIR_SECRET, { now: "soon" }),
+      () => h.verify("sir", d, SIR_SECRET, { now: -1 }),
+      () => h.verify("sir", d, SIR_SECRET, { now: NaN }),
+      () => h.verify("sir", d, SIR_SECRET, { toleranceSeconds: -5 }),
+      () => h.verify("sir", d, SIR_SECRET, { maxBodyBytes: 1.5 }),
+      () => h.verify("sir", d, SIR_SECRET, { tokenParam: "" }),
+      () => h.verify("sir", d, SIR_SECRET, "options"),
+      () => h.parse("sir", { headers: {}, body: null }),
+      () => h.sign("sir", 42, SIR_SECRET),
+      () => h.sign("sir", undefined, SIR_SECRET),
+      () => h.sign("sir", "{}", SIR_SECRET, { timestamp: -1 }),
+      () => h.sign("gengo", { job: {}, comment: {} }, SECRET),
+      () => h.sign("gengo", {}, SECRET),
+      () => new h.Verifier("sir", SIR_SECRET).verify({ ...d, body: 1n }),
+    ];
+    bad.forEach((fn) => throwsCode(h, "invalid_argument", fn));
+  });
+  add("no input traps: junk in every argument position", () => {
+    const junk = [undefined, null, 0, -1, NaN, Infinity, 1n, true, "", "x", [], [[]], {}, () => 1, Symbol("s"), new Date(0)];
+    const d = delivery(h, "sir");
+    for (const value of junk) {
+      for (const call of [
+        () => h.verify(value, d, SIR_SECRET, { now: NOW }),
+        () => h.verify("sir", value, SIR_SECRET, { now: NOW }),
+        () => h.verify("sir", d, value, { now: NOW }),
+        () => h.verify("sir", d, SIR_SECRET, value),
+        () => h.verify("sir", { ...d, headers: value }, SIR_SECRET, { now: NOW }),
+        () => h.verify("sir", { ...d, body: value }, SIR_SECRET, { now: NOW }),
+        () => h.verify("gengo", { ...delivery(h, "gengo"), url: value }, SECRET),
+        () => h.parse("gengo", { headers: {}, body: value }),
+        () => h.sign("contentspal", value, SECRET),
+        () => h.sign("contentspal", "{}", value),
+        () => h.explain("sir", { ...d, headers: value }, SIR_SECRET),
+      ]) {
+        const outcome = verdict(h, call);
+        ok(!outcome.startsWith("not a WebhookError"), `${String(typeof value)} argument: ${outcome}`);
+      }
+    }
+  });
+
+  // Secret rotation and the Verifier.
+  add("rotation: any listed secret verifies, string or bytes", () => {
+    for (const provider of PROVIDERS) {
+      const d = delivery(h, provider);
+      const current = secretOf[provider];
+      checkEvent(h.verify(provider, d, ["new-secret", current], { now: NOW }), provider);
+      checkEvent(h.verify(provider, d, [encoder.encode(current), "new-secret"], { now: NOW }), provider);
+      throwsCode(h, "signature_mismatch", () => h.verify(provider, d, ["a", "b", "c"], { now: NOW }));
+    }
+  });
+  add("Verifier: keys prepared once, many deliveries", () => {
+    const verifier = new h.Verifier("sir", [OLD_SECRET, SIR_SECRET], { toleranceSeconds: 60 });
+    for (let i = 0; i < 50; i++) {
+      const body = `{"id":"evt_${i}","type":"user.created","data":{"i":${i}}}`;
+      const s = h.sign("sir", body, i % 2 ? SIR_SECRET : OLD_SECRET, { timestamp: NOW + i });
+      const event = verifier.verify({ headers: s.headers, body }, { now: NOW + i });
+      equal(event.dedupeKey, `evt_${i}`);
+    }
+    throwsCode(h, "timestamp_too_old", () => verifier.verify(delivery(h, "sir"), { now: NOW + 61 }));
+    verifier.free();
+  });
+
+  // parse, sign, explain.
+  add("parse: decodes without any check", () => {
+    for (const provider of PROVIDERS) {
+      checkEvent(h.parse(provider, { headers: {}, body: bodies[provider] }), provider);
+    }
+    const comment = "comment=" + encodeURIComponent('{"job_id":7,"body":"Hi","ctime":"1700000000"}');
+    const event = h.parse("gengo", { headers: new Headers(), body: comment });
+    equal([event.type, event.dedupeKey, event.payload.body], ["comment", "comment:7:1700000000", "Hi"]);
+  });
+  add("sign: headers as each provider spells them", () => {
+    equal(Object.keys(signed(h, "g2sentry").headers), ["Content-Type", "X-Signature"]);
+    equal(Object.keys(signed(h, "contentspal").headers), ["Content-Type", "X-Webhook-Signature"]);
+    equal(Object.keys(signed(h, "sir").headers), ["Content-Type", "X-SIR-Signature", "X-SIR-Timestamp"]);
+    const g = signed(h, "gengo");
+    equal(g.headers, { "Content-Type": "application/x-www-form-urlencoded" });
+    equal(g.url, `https://hooks.test/cb?token=${encodeURIComponent(SECRET)}`);
+    ok(signed(h, "sir").url === undefined, "no url for HMAC schemes");
+  });
+  add("sign: round trips for object, string and byte bodies", () => {
+    const objects = {
+      g2sentry: JSON.parse(bodies.g2sentry),
+      contentspal: JSON.parse(bodies.contentspal),
+      sir: JSON.parse(bodies.sir),
+      gengo: { job: { job_id: "384985", status: "reviewable", eta: "", auto_approve: "0", credits: "0.05" } },
+    };
+    for (const provider of PROVIDERS) {
+      for (const body of [objects[provider], bodies[provider], encoder.encode(bodies[provider])]) {
+        const s = h.sign(provider, body, secretOf[provider], { timestamp: NOW });
+        ok(typeof s.body === "string" || s.body instanceof Uint8Array, "body type");
+        if (body instanceof Uint8Array) ok(s.body instanceof Uint8Array, "bytes stay bytes");
+        const event = h.verify(provider, { headers: s.headers, body: s.body, url: s.url }, secretOf[provider], { now: NOW });
+        checkEvent(event, provider);
+      }
+    }
+  });
+  add("sign: gengo object bodies are form-encoded, jobs and comments", () => {
+    const s = h.sign("gengo", { comment: { job_id: 7, body: "a b&c", ctime: 1700000000 } }, SECRET, { url: "/cb?x=1" });
+    ok(s.body.startsWith("comment=%7B"), `form body: ${s.body}`);
+    ok(s.url.startsWith("/cb?x=1&token="), `url: ${s.url}`);
+    const event = h.verify("gengo", { headers: {}, body: s.body, url: s.url }, SECRET);
+    equal([event.type, event.payload.body], ["comment", "a b&c"]);
+  });
+  add("explain: empty when valid; error then hints when not", () => {
+    equal(h.explain("g2sentry", delivery(h, "g2sentry"), SECRET, { now: NOW }), []);
+    const d = delivery(h, "g2sentry");
+    const newline = h.explain("g2sentry", { ...d, body: d.body + "\n" }, SECRET, { now: NOW });
+    equal(newline[0].code, "signature_mismatch");
+    ok(newline.some((hint) => hint.code === "body_trailing_newline"), JSON.stringify(newline));
+    const spaced = h.explain("g2sentry", d, SECRET + "\n", { now: NOW });
+    ok(spaced.some((hint) => hint.code === "secret_whitespace"), JSON.stringify(spaced));
+    const noUrl = h.explain("gengo", { ...delivery(h, "gengo"), url: undefined }, SECRET);
+    ok(noUrl.some((hint) => hint.code === "url_missing"), JSON.stringify(noUrl));
+    const late = h.explain("sir", delivery(h, "sir"), SIR_SECRET, { now: NOW + 4000 });
+    equal(late[0].code, "timestamp_too_old");
+    for (const hint of [...newline, ...spaced, ...noUrl, ...late]) {
+      ok(typeof hint.code === "string" && typeof hint.message === "string", "hint shape");
+      ok(!/DO-NOT-LEAK|whsec_abab/.test(hint.message), `hint leaks a secret: ${hint.message}`);
+    }
+  });
+  add("explain: every header shape", () => {
+    const d = delivery(h, "sir");
+    for (const headers of [new Headers(d.headers), Object.entries(d.headers), d.headers, new Map(Object.entries(d.headers))]) {
+      equal(h.explain("sir", { ...d, headers }, SIR_SECRET, { now: NOW }), []);
+    }
+  });
+
+  // verifyRequest: a real Fetch Request, body read once as bytes.
+  add("verifyRequest: every provider", async () => {
+    for (const provider of PROVIDERS) {
+      const s = signed(h, provider);
+      const request = new Request(s.url ?? "https://hooks.test/cb", { method: "POST", headers: s.headers, body: s.body });
+      checkEvent(await h.verifyRequest(provider, request, secretOf[provider], { now: NOW }), provider);
+      ok(request.bodyUsed, "body consumed");
+    }
+  });
+  add("verifyRequest: refusals reject with WebhookError", async () => {
+    const s = signed(h, "contentspal");
+    const request = () => new Request("https://hooks.test/cb", { method: "POST", headers: s.headers, body: s.body });
+    await rejectsCode(h, "signature_mismatch", h.verifyRequest("contentspal", request(), "wrong"));
+    await rejectsCode(h, "body_too_large", h.verifyRequest("contentspal", request(), SECRET, { maxBodyBytes: 5 }));
+    await rejectsCode(h, "invalid_argument", h.verifyRequest("contentspal", { headers: {} }, SECRET));
+    await rejectsCode(h, "unknown_provider", h.verifyRequest("x", request(), SECRET));
+  });
+
+  // Cross-checks against the documented algorithms on Web Crypto.
+  add("cross-check: random bodies and secrets agree with Web Crypto", async () => {
+    for (const provider of HMAC_PROVIDERS) {
+      for (let i = 0; i < 20; i++) {
+        const body = randomBytes(Math.floor(Math.random() * 2048));
+        const secret = i % 2 ? randomBytes(1 + Math.floor(Math.random() * 80)) : hex(randomBytes(24));
+        const secretBytes = typeof secret === "string" ? encoder.encode(secret) : secret;
+        const timestamp = NOW + Math.floor(Math.random() * 600) - 300;
+        const headers = await referenceSignature(provider, secretBytes, body, timestamp);
+        const opts = { now: NOW, maxBodyBytes: 4096 };
+        // Random bodies are not JSON: a genuine one passes the proof and fails decoding.
+        const genuine = verdict(h, () => h.verify(provider, { headers, body }, secret, opts));
+        ok(genuine === "malformed_body" || genuine === "invalid_payload" || genuine === "ok", `${provider} genuine: ${genuine}`);
+        const wrongKey = await referenceSignature(provider, randomBytes(16), body, timestamp);
+        equal(verdict(h, () => h.verify(provider, { headers: wrongKey, body }, secret, opts)), "signature_mismatch", `${provider} wrong key`);
+        // And hookproof's own signatures are what the reference computes.
+        const mine = h.sign(provider, body, secret, { timestamp });
+        for (const [name, value] of Object.entries(headers)) equal(mine.headers[name], value, `${provider} ${name}`);
+      }
+      // A JSON body, signed by the reference, fully verifies.
+      const json = encoder.encode(bodies[provider]);
+      const headers = await referenceSignature(provider, encoder.encode(secretOf[provider]), json, NOW);
+      checkEvent(h.verify(provider, { headers, body: json }, secretOf[provider], { now: NOW }), provider);
+    }
+  });
+  add("cross-check: gengo token compare agrees with plain equality", () => {
+    for (let i = 0; i < 30; i++) {
+      const secret = hex(randomBytes(1 + (i % 20)));
+      const token = i % 3 === 0 ? secret : hex(randomBytes(1 + (i % 20)));
+      const url = `https://hooks.test/cb?token=${encodeURIComponent(token)}`;
+      const want = token === secret ? "ok" : "signature_mismatch";
+      equal(verdict(h, () => h.verify("gengo", { headers: {}, body: bodies.gengo, url }, secret)), want, `token ${i}`);
+    }
+  });
+
+  add("WebhookError: instanceof, name, code", () => {
+    const error = new h.WebhookError("x", "y");
+    ok(error instanceof Error && error instanceof h.WebhookError, "instanceof");
+    equal([error.name, error.code, error.message], ["WebhookError", "x", "y"]);
+  });
+
+  return list;
+}
+
+/** Runs every case in order; for runtimes without a test runner (workerd, Chromium). */
+export async function runAll(h, only) {
+  const results = [];
+  for (const { name, run } of cases(h)) {
+    if (only !== undefined && only !== name) continue;
+    try {
+      await run();
+      results.push({ name, ok: true });
+    } catch (error) {
+      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
+    }
+  }
+  return results;
+}

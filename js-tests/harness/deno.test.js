@@ -1,0 +1,11 @@
+// Deno: the shared cases under `deno test`, importing the installed tarball through the
+// package's "deno" export condition (node_modules resolution).
+import * as hookproof from "hookproof";
+import { cases } from "./cases.js";
+
+for (const { name, run } of cases(hookproof)) Deno.test(name, run);
+
+Deno.test("deno: resolves the package's deno entry", () => {
+  const entry = import.meta.resolve("hookproof");
+  if (!entry.endsWith("/hookproof/inline.js")) throw new Error(`resolved ${entry}`);
+});

@@ -1,0 +1,458 @@
+// The public API, shared by every runtime's entry file. The entry files only load the
+// WebAssembly module (each runtime has its own way) and call `setInstance`.
+//
+// Division of work with src/wasm.rs: this file validates arguments (so no bad value can
+// reach Rust and trap), pulls out only the header values the provider's scheme reads, and
+// rejects oversized bodies before they are copied into wasm memory (which never shrinks).
+// Rust stays the authority on every check. Replies come back as one string: JSON, or
+// "!<code>\n<message>" for a refusal.
+import * as core from "./dist/hookproof.js";
+
+const DEFAULT_TOLERANCE = 300;
+const DEFAULT_MAX_BODY = 1 << 20;
+const DEFAULT_TOKEN_PARAM = "token";
+const PROVIDERS = "g2sentry, contentspal, sir, gengo";
+
+let exportsOfWasm = null;
+let notReadyReason = "hookproof's WebAssembly module is not initialised yet; await ready() first";
+
+/** @internal Called once by the entry file with the instance's exports. */
+export function setInstance(instanceExports) {
+  exportsOfWasm = instanceExports;
+}
+
+/** @internal Called by an entry file whose initialisation failed or is still pending. */
+export function setNotReady(reason) {
+  notReadyReason = reason;
+}
+
+function ensureReady() {
+  if (exportsOfWasm === null) throw new WebhookError("not_ready", notReadyReason);
+}
+
+/** Size of the WebAssembly memory in bytes (it only grows); for leak checks. */
+export function memoryBytes() {
+  ensureReady();
+  return exportsOfWasm.memory.buffer.byteLength;
+}
+
+export class WebhookError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "WebhookError";
+    this.code = code;
+  }
+}
+
+function invalid(message) {
+  throw new WebhookError("invalid_argument", message);
+}
+
+// Names the type of a bad argument without echoing its value: it may be a secret.
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
+}
+
+function unwrap(reply) {
+  if (reply.charCodeAt(0) === 33 /* "!" */) {
+    const newline = reply.indexOf("\n");
+    throw new WebhookError(reply.slice(1, newline), reply.slice(newline + 1));
+  }
+  return JSON.parse(reply);
+}
+
+// The wasm constructor throws its refusal as a string; anything else is a real bug.
+function rethrow(error) {
+  if (typeof error === "string") unwrap(error);
+  throw error;
+}
+
+// --- arguments -------------------------------------------------------------------------
+
+function providerName(provider) {
+  if (typeof provider !== "string") {
+    throw new WebhookError(
+      "unknown_provider",
+      `provider must be one of ${PROVIDERS}; got ${describe(provider)}`,
+    );
+  }
+  return provider;
+}
+
+const schemes = new Map();
+
+// [signature header, timestamp header] in lower case (either may be ""), from the core.
+function schemeOf(provider) {
+  let scheme = schemes.get(provider);
+  if (scheme === undefined) {
+    const reply = core.scheme(provider);
+    if (reply.charCodeAt(0) === 33) unwrap(reply);
+    scheme = reply.toLowerCase().split("\n");
+    schemes.set(provider, scheme);
+  }
+  return scheme;
+}
+
+function wholeNumber(value, name, fallback) {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || Math.floor(value) !== value) {
+    invalid(`${name} must be a non-negative whole number; got ${typeof value === "number" ? value : describe(value)}`);
+  }
+  return value;
+}
+
+function readNow(options) {
+  const now = options === undefined || options === null ? undefined : options.now;
+  if (now === undefined) return Math.floor(Date.now() / 1000);
+  if (typeof now !== "number" || !Number.isFinite(now) || now < 0) {
+    invalid(`options.now must be unix seconds (a non-negative number); got ${typeof now === "number" ? now : describe(now)}`);
+  }
+  return Math.floor(now);
+}
+
+function readOptions(options) {
+  if (options === undefined || options === null) {
+    return { toleranceSeconds: DEFAULT_TOLERANCE, maxBodyBytes: DEFAULT_MAX_BODY, tokenParam: DEFAULT_TOKEN_PARAM };
+  }
+  if (typeof options !== "object") invalid(`options must be an object; got ${describe(options)}`);
+  const tokenParam = options.tokenParam === undefined ? DEFAULT_TOKEN_PARAM : options.tokenParam;
+  if (typeof tokenParam !== "string" || tokenParam === "") {
+    invalid(`options.tokenParam must be a non-empty string; got ${describe(tokenParam)}`);
+  }
+  return {
+    toleranceSeconds: wholeNumber(options.toleranceSeconds, "options.toleranceSeconds", DEFAULT_TOLERANCE),
+    maxBodyBytes: wholeNumber(options.maxBodyBytes, "options.maxBodyBytes", DEFAULT_MAX_BODY),
+    tokenParam,
+  };
+}
+
+const encoder = new TextEncoder();
+
+// Bytes of a Uint8Array (Node Buffers included), ArrayBuffer or other typed-array view,
+// or null. The tag check also accepts ArrayBuffers from another realm.
+function bytesOf(value) {
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]") {
+    return new Uint8Array(value);
+  }
+  return null;
+}
+
+function tooLarge(size, limit) {
+  throw new WebhookError(
+    "body_too_large",
+    `body is ${size} bytes; the limit is ${limit} (options.maxBodyBytes)`,
+  );
+}
+
+function bodyBytes(body, limit) {
+  let bytes;
+  if (typeof body === "string") {
+    // UTF-8 never takes fewer bytes than UTF-16 code units: refuse before encoding.
+    if (body.length > limit) tooLarge(`at least ${body.length}`, limit);
+    bytes = encoder.encode(body);
+  } else {
+    bytes = bytesOf(body);
+    if (bytes === null) {
+      invalid(`delivery.body must be a Uint8Array, an ArrayBuffer or a string; got ${describe(body)}`);
+    }
+  }
+  if (bytes.length > limit) tooLarge(bytes.length, limit);
+  return bytes;
+}
+
+function secretBytes(secret, index) {
+  if (typeof secret === "string") return encoder.encode(secret);
+  const bytes = bytesOf(secret);
+  if (bytes === null) {
+    const which = index === undefined ? "secret" : `secret #${index + 1}`;
+    throw new WebhookError(
+      "invalid_secret",
+      `${which} must be a string or a Uint8Array; got ${describe(secret)}` +
+        (secret === undefined ? " (is the environment variable set?)" : ""),
+    );
+  }
+  return bytes;
+}
+
+// All secrets in one buffer plus their lengths: two copies into wasm for any rotation list.
+function packSecrets(secret) {
+  const list = Array.isArray(secret) ? secret : [secret];
+  const parts = list.map((one, index) => secretBytes(one, Array.isArray(secret) ? index : undefined));
+  const lengths = new Uint32Array(parts.length);
+  let total = 0;
+  parts.forEach((part, index) => {
+    lengths[index] = part.length;
+    total += part.length;
+  });
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return { bytes, lengths };
+}
+
+function readDelivery(delivery) {
+  if (delivery === null || typeof delivery !== "object") {
+    invalid(`delivery must be an object { headers, body, url? }; got ${describe(delivery)}`);
+  }
+}
+
+function readUrl(url) {
+  if (url === undefined || url === null) return undefined;
+  if (typeof url === "string") return url;
+  if (typeof URL === "function" && url instanceof URL) return url.href;
+  invalid(`delivery.url must be a string; got ${describe(url)}`);
+}
+
+// --- headers ---------------------------------------------------------------------------
+// Accepted shapes: Fetch `Headers` (its own case-insensitive get; repeated headers come
+// joined by ", " as Fetch defines), a Map or any iterable of [name, value] pairs (first
+// match wins, as in the Rust core), or a plain record such as Node's IncomingHttpHeaders
+// (lower-case key first, then a case-insensitive scan). An array value — Node's form of a
+// repeated header — counts as its first element.
+
+function headerValue(value, name) {
+  if (typeof value === "string") return value;
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value[0];
+  invalid(`header ${name} must be a string (or an array of strings); got ${describe(value)}`);
+}
+
+function badHeaders(headers) {
+  invalid(
+    `delivery.headers must be a Headers, a record of header values or an iterable of [name, value] pairs; got ${describe(headers)}`,
+  );
+}
+
+function isFetchHeaders(headers) {
+  return (
+    (typeof Headers === "function" && headers instanceof Headers) ||
+    (!(headers instanceof Map) && typeof headers.get === "function" && typeof headers.has === "function")
+  );
+}
+
+function entryOf(entry) {
+  if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== "string") {
+    invalid(`delivery.headers entries must be [name, value] pairs of strings; got ${describe(entry)}`);
+  }
+  return entry;
+}
+
+// The values of up to two headers (lower-case names; "" for none), in one pass, so that a
+// one-shot iterable such as a generator works too.
+function extractHeaders(headers, first, second) {
+  if (headers === null || typeof headers !== "object") badHeaders(headers);
+  if (isFetchHeaders(headers)) {
+    return [fetchHeader(headers, first), fetchHeader(headers, second)];
+  }
+  if (typeof headers[Symbol.iterator] === "function") {
+    let a;
+    let b;
+    for (const entry of headers) {
+      const [name, value] = entryOf(entry);
+      if (a === undefined && first !== "" && name.length === first.length && name.toLowerCase() === first) {
+        a = headerValue(value, name);
+      } else if (b === undefined && second !== "" && name.length === second.length && name.toLowerCase() === second) {
+        b = headerValue(value, name);
+      }
+    }
+    return [a, b];
+  }
+  return [recordHeader(headers, first), recordHeader(headers, second)];
+}
+
+function fetchHeader(headers, lowerName) {
+  if (lowerName === "") return undefined;
+  const value = headers.get(lowerName);
+  return value === null ? undefined : headerValue(value, lowerName);
+}
+
+function recordHeader(headers, lowerName) {
+  if (lowerName === "") return undefined;
+  let value = headers[lowerName];
+  if (value === undefined) {
+    for (const name of Object.keys(headers)) {
+      if (name.length === lowerName.length && name.toLowerCase() === lowerName) {
+        value = headers[name];
+        break;
+      }
+    }
+  }
+  return headerValue(value, lowerName);
+}
+
+function headerEntries(headers) {
+  if (headers === null || typeof headers !== "object") badHeaders(headers);
+  const entries = [];
+  const add = (name, value) => {
+    const text = headerValue(value, name);
+    if (text !== undefined) entries.push([name, text]);
+  };
+  if (isFetchHeaders(headers) && typeof headers.forEach === "function") {
+    headers.forEach((value, name) => add(name, value));
+  } else if (typeof headers[Symbol.iterator] === "function") {
+    for (const entry of headers) add(...entryOf(entry));
+  } else {
+    for (const name of Object.keys(headers)) add(name, headers[name]);
+  }
+  return entries;
+}
+
+// --- the API ---------------------------------------------------------------------------
+
+export class Verifier {
+  #core;
+  #signature;
+  #timestamp;
+  #maxBodyBytes;
+
+  constructor(provider, secret, options) {
+    ensureReady();
+    const name = providerName(provider);
+    const settings = readOptions(options);
+    [this.#signature, this.#timestamp] = schemeOf(name);
+    const { bytes, lengths } = packSecrets(secret);
+    this.#maxBodyBytes = settings.maxBodyBytes;
+    try {
+      this.#core = new core.Core(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam);
+    } catch (error) {
+      rethrow(error);
+    }
+  }
+
+  verify(delivery, options) {
+    readDelivery(delivery);
+    const now = readNow(options);
+    const body = bodyBytes(delivery.body, this.#maxBodyBytes);
+    // A URL-token scheme reads no header at all.
+    const [signature, timestamp] =
+      this.#signature === "" ? [undefined, undefined] : extractHeaders(delivery.headers, this.#signature, this.#timestamp);
+    const url = readUrl(delivery.url);
+    return unwrap(this.#core.verify(body, signature, timestamp, url, now));
+  }
+
+  /** Releases the prepared keys now instead of when the object is garbage-collected. */
+  free() {
+    if (this.#core !== undefined) {
+      this.#core.free();
+      this.#core = undefined;
+    }
+  }
+}
+
+export function verify(provider, delivery, secret, options) {
+  const verifier = new Verifier(provider, secret, options);
+  try {
+    return verifier.verify(delivery, options);
+  } finally {
+    verifier.free();
+  }
+}
+
+export function parse(provider, delivery, options) {
+  ensureReady();
+  const name = providerName(provider);
+  const settings = readOptions(options);
+  readDelivery(delivery);
+  const body = bodyBytes(delivery.body, settings.maxBodyBytes);
+  return unwrap(core.parse(name, body, settings.maxBodyBytes));
+}
+
+export async function verifyRequest(provider, request, secret, options) {
+  if (request === null || typeof request !== "object" || typeof request.arrayBuffer !== "function") {
+    invalid(`request must be a Fetch Request; got ${describe(request)}`);
+  }
+  // Arguments are checked (and keys prepared) before the body is consumed.
+  const verifier = new Verifier(provider, secret, options);
+  try {
+    const limit = readOptions(options).maxBodyBytes;
+    const declared = Number(request.headers.get("content-length"));
+    if (declared > limit) tooLarge(declared, limit);
+    const body = await request.arrayBuffer();
+    return verifier.verify({ headers: request.headers, body, url: request.url }, options);
+  } finally {
+    verifier.free();
+  }
+}
+
+export function sign(provider, body, secret, options) {
+  ensureReady();
+  const name = providerName(provider);
+  if (options !== undefined && options !== null && typeof options !== "object") {
+    invalid(`options must be an object; got ${describe(options)}`);
+  }
+  const { timestamp: givenTimestamp, url, tokenParam = DEFAULT_TOKEN_PARAM } = options ?? {};
+  const timestamp = wholeNumber(givenTimestamp, "options.timestamp", Math.floor(Date.now() / 1000));
+  if (url !== undefined && typeof url !== "string") invalid(`options.url must be a string; got ${describe(url)}`);
+  if (typeof tokenParam !== "string" || tokenParam === "") {
+    invalid(`options.tokenParam must be a non-empty string; got ${describe(tokenParam)}`);
+  }
+  if (Array.isArray(secret)) {
+    throw new WebhookError("invalid_secret", "sign takes one secret, not a list");
+  }
+  const key = secretBytes(secret);
+
+  let sent;
+  let bytes = typeof body === "string" ? null : bytesOf(body);
+  if (typeof body === "string") {
+    sent = body;
+  } else if (bytes !== null) {
+    sent = bytes;
+  } else if (body !== null && typeof body === "object") {
+    sent = objectBody(name, body);
+  } else {
+    invalid(`body must be a string, a Uint8Array or an object; got ${describe(body)}`);
+  }
+  if (bytes === null) bytes = encoder.encode(sent);
+
+  const signed = unwrap(core.sign(name, bytes, key, timestamp, url, tokenParam));
+  const result = { headers: Object.fromEntries(signed.headers), body: sent };
+  if (signed.url !== undefined) result.url = signed.url;
+  return result;
+}
+
+// An object body as the provider would send it: JSON, or Gengo's one-parameter form.
+function objectBody(provider, body) {
+  const json = (value) => {
+    try {
+      return JSON.stringify(value);
+    } catch (error) {
+      invalid(`body object cannot be serialised as JSON: ${error.message}`);
+    }
+  };
+  if (provider !== "gengo") return json(body);
+  const kinds = ["job", "comment"].filter((kind) => body[kind] !== undefined);
+  if (kinds.length !== 1) invalid("a gengo body object must have exactly one of `job` or `comment`");
+  const value = body[kinds[0]];
+  return core.gengoForm(kinds[0], typeof value === "string" ? value : json(value));
+}
+
+export function explain(provider, delivery, secret, options) {
+  ensureReady();
+  const name = providerName(provider);
+  const settings = readOptions(options);
+  readDelivery(delivery);
+  const now = readNow(options);
+  const entries = headerEntries(delivery.headers);
+  const url = readUrl(delivery.url);
+  let body;
+  try {
+    body = bodyBytes(delivery.body, settings.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof WebhookError && error.code === "body_too_large") {
+      return [{ code: error.code, message: error.message }];
+    }
+    throw error;
+  }
+  const { bytes, lengths } = packSecrets(secret);
+  return unwrap(
+    core.explain(name, JSON.stringify(entries), body, url, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam, now),
+  );
+}
