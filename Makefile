@@ -67,7 +67,7 @@ pkg: $(JS_TESTS)/node_modules/.package-lock.json
 	  if [ $$raw -gt $(WASM_BUDGET_RAW) ] || [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "WARNING: wasm over budget"; fi
 
 # The runtimes test-js runs the shared cases in (js-tests/run.js accepts any subset).
-JS_RUNTIMES ?= node
+JS_RUNTIMES ?= node deno workerd
 
 ## The packed npm package, installed into a scratch project, in each runtime of JS_RUNTIMES.
 test-js: pkg
