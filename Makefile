@@ -67,7 +67,7 @@ pkg: $(JS_TESTS)/node_modules/.package-lock.json
 	  if [ $$raw -gt $(WASM_BUDGET_RAW) ] || [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "WARNING: wasm over budget"; fi
 
 # The runtimes test-js runs the shared cases in (js-tests/run.js accepts any subset).
-JS_RUNTIMES ?= node deno workerd
+JS_RUNTIMES ?= node deno workerd chromium
 
 ## The packed npm package, installed into a scratch project, in each runtime of JS_RUNTIMES.
 test-js: pkg
@@ -77,3 +77,7 @@ test-js: pkg
 tools:
 	rustup target add wasm32-unknown-unknown thumbv7em-none-eabihf
 	rustup component add clippy rustfmt
+	@# Not --locked: the CLI's own lock pins a webpki-roots release the registry here lacks.
+	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  $(CARGO) install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); fi
+	$(NPM) ci --prefix $(JS_TESTS) --no-audit --no-fund

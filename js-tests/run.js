@@ -85,9 +85,7 @@ async function runWorkerd() {
 }
 
 async function runChromium() {
-  const { code, out } = await run(process.execPath, ["chromium.run.js"], {
-    env: { ...process.env, NODE_PATH: join(here, "node_modules") },
-  });
+  const { code, out } = await run(process.execPath, ["chromium.run.js", here]);
   return parseOwn(out, "chromium", code);
 }
 
