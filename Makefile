@@ -11,7 +11,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: demo test test-rust test-nostd lint tools pkg test-js
+.PHONY: demo test test-rust test-nostd lint tools pkg test-js test-wasm
 
 ## Sign and verify a sample delivery for every provider, print the decoded events.
 demo:
@@ -19,7 +19,7 @@ demo:
 
 ## Every test: native Rust (unit, integration, property, doc), no_std build, lints, and the
 ## npm package in real JS runtimes.
-test: test-rust test-nostd lint test-js
+test: test-rust test-nostd lint test-wasm test-js
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -33,6 +33,7 @@ lint:
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --lib --no-default-features --target thumbv7em-none-eabihf -- -D warnings
 	$(CARGO) clippy --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
+	$(CARGO) clippy --lib --profile test --target wasm32-unknown-unknown --features wasm -- -D warnings
 
 JS_TESTS := js-tests
 JS_BIN := $(JS_TESTS)/node_modules/.bin
@@ -65,6 +66,11 @@ pkg: $(JS_TESTS)/node_modules/.package-lock.json
 	@raw=$$(wc -c < $(DIST)/hookproof_bg.wasm); gz=$$(gzip -9c $(DIST)/hookproof_bg.wasm | wc -c); \
 	  echo "wasm size: $$raw bytes raw ($$((raw / 1024)) KiB), $$gz bytes gzip ($$((gz / 1024)) KiB); budget $(WASM_BUDGET_RAW) / $(WASM_BUDGET_GZIP)"; \
 	  if [ $$raw -gt $(WASM_BUDGET_RAW) ] || [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "WARNING: wasm over budget"; fi
+
+## The JS boundary (src/wasm.rs) under wasm-bindgen-test-runner, in Node.
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  $(CARGO) test --lib --target wasm32-unknown-unknown --features wasm
 
 # The runtimes test-js runs the shared cases in (js-tests/run.js accepts any subset).
 JS_RUNTIMES ?= node deno workerd chromium

@@ -67,16 +67,22 @@ async function runNode() {
 }
 
 async function runDeno() {
-  const denoDir = join(scratch, ".deno");
+  const env = { ...process.env, DENO_DIR: join(scratch, ".deno"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+  // The hand-written index.d.ts, checked by Deno's TypeScript against a typed use of the API.
+  const check = await run(join(bin, "deno"), ["check", "--no-remote", "--node-modules-dir=manual", "types.ts"], { env });
+  const typesOk = check.code === 0;
+  console.log(`${typesOk ? "ok" : "not ok"} - deno check: index.d.ts types the API`);
   const { code, out } = await run(
     join(bin, "deno"),
     ["test", "--no-remote", "--no-check", "--node-modules-dir=manual", `--allow-read=${scratch}`, "deno.test.js"],
-    { env: { ...process.env, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" } },
+    { env },
   );
   const summary = /(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(out);
   if (!summary) return { passed: 0, failed: 1 };
-  const failed = Number(summary[2]);
-  return { passed: Number(summary[1]), failed: failed + (code !== 0 && failed === 0 ? 1 : 0) };
+  const passed = Number(summary[1]) + (typesOk ? 1 : 0);
+  const failed = Number(summary[2]) + (typesOk ? 0 : 1);
+  console.log(`deno: ${passed} passed, ${failed} failed`);
+  return { passed, failed: failed + (code !== 0 && failed === 0 ? 1 : 0) };
 }
 
 async function runWorkerd() {

@@ -232,3 +232,186 @@ pub fn sign(
 pub fn gengo_form(kind: &str, json: &str) -> String {
     gengo::form_body(kind, json)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const BODY: &[u8] = br#"{"id":"evt_1","type":"user.created","data":{}}"#;
+    const NOW: f64 = 1_700_000_000.0;
+
+    fn sir_core() -> Core {
+        let secrets = b"whsec_oldwhsec_new";
+        Core::new(
+            "sir",
+            secrets,
+            &[9, 9],
+            300.0,
+            1024.0,
+            String::from("token"),
+        )
+        .unwrap()
+    }
+
+    fn sir_headers(secret: &[u8], timestamp: u64) -> (String, String) {
+        let signed = crate::sign("sir", BODY, secret, &SignOptions::at(timestamp)).unwrap();
+        (signed.headers[1].1.clone(), signed.headers[2].1.clone())
+    }
+
+    #[wasm_bindgen_test]
+    fn scheme_names_the_headers_js_must_extract() {
+        assert_eq!(scheme("g2sentry"), "X-Signature\n");
+        assert_eq!(scheme("sir"), "X-SIR-Signature\nX-SIR-Timestamp");
+        assert_eq!(scheme("gengo"), "\n");
+        assert!(scheme("stripe").starts_with("!unknown_provider\n"));
+    }
+
+    #[wasm_bindgen_test]
+    fn verify_replies_with_the_event_json() {
+        let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
+        let reply = sir_core().verify(BODY, Some(signature), Some(timestamp), None, NOW);
+        let event: serde_json::Value = serde_json::from_str(&reply).unwrap();
+        assert_eq!(event["provider"], "sir");
+        assert_eq!(event["type"], "user.created");
+        assert_eq!(event["dedupeKey"], "evt_1");
+        assert_eq!(event["id"], "evt_1");
+    }
+
+    #[wasm_bindgen_test]
+    fn refusals_are_code_newline_message() {
+        let core = sir_core();
+        let (signature, timestamp) = sir_headers(b"whsec_other", 1_700_000_000);
+        let reply = core.verify(BODY, Some(signature.clone()), Some(timestamp), None, NOW);
+        assert!(reply.starts_with("!signature_mismatch\n"), "{reply}");
+        assert!(!reply.contains("whsec_new"));
+        let reply = core.verify(BODY, Some(signature), None, None, NOW);
+        assert!(reply.starts_with("!missing_timestamp\n"), "{reply}");
+        let reply = core.verify(BODY, None, None, None, NOW);
+        assert!(reply.starts_with("!missing_signature\n"), "{reply}");
+        let reply = core.verify(&[b' '; 1025], None, None, None, NOW);
+        assert!(reply.starts_with("!body_too_large\n"), "{reply}");
+    }
+
+    #[wasm_bindgen_test]
+    fn odd_numbers_from_js_saturate_instead_of_trapping() {
+        let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
+        for now in [f64::NAN, f64::INFINITY, -1.0, 1e300] {
+            let reply = sir_core().verify(
+                BODY,
+                Some(signature.clone()),
+                Some(timestamp.clone()),
+                None,
+                now,
+            );
+            assert!(reply.starts_with("!timestamp_"), "{now}: {reply}");
+        }
+        assert!(Core::new("sir", b"k", &[1], f64::NAN, -5.0, String::new()).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn secret_lengths_that_do_not_add_up_are_refused() {
+        for lengths in [&[5u32, 9][..], &[20], &[3], &[u32::MAX, 1], &[]] {
+            let error = Core::new("sir", b"whsec_new", lengths, 300.0, 1024.0, String::new())
+                .err()
+                .unwrap();
+            assert!(
+                error.starts_with("!invalid_secret\n"),
+                "{lengths:?}: {error}"
+            );
+        }
+        let error = Core::new("nope", b"k", &[1], 300.0, 1024.0, String::new())
+            .err()
+            .unwrap();
+        assert!(error.starts_with("!unknown_provider\n"));
+    }
+
+    #[wasm_bindgen_test]
+    fn gengo_token_comes_from_the_url() {
+        let core = Core::new("gengo", b"tok", &[3], 300.0, 4096.0, String::from("token")).unwrap();
+        let body = gengo_form("job", r#"{"job_id":1,"status":"approved"}"#);
+        let ok = core.verify(
+            body.as_bytes(),
+            None,
+            None,
+            Some(String::from("/cb?token=tok")),
+            0.0,
+        );
+        assert!(ok.starts_with('{'), "{ok}");
+        let wrong = core.verify(
+            body.as_bytes(),
+            None,
+            None,
+            Some(String::from("/cb?token=x")),
+            0.0,
+        );
+        assert!(wrong.starts_with("!signature_mismatch\n"));
+    }
+
+    #[wasm_bindgen_test]
+    fn parse_sign_and_explain_replies() {
+        assert!(parse("sir", BODY, 1024.0).starts_with('{'));
+        assert!(parse("sir", BODY, 3.0).starts_with("!body_too_large\n"));
+        assert!(parse("sir", b"{", 1024.0).starts_with("!malformed_body\n"));
+
+        let signed: serde_json::Value = serde_json::from_str(&sign(
+            "gengo",
+            b"job=x",
+            b"tok",
+            0.0,
+            None,
+            String::from("t"),
+        ))
+        .unwrap();
+        assert_eq!(signed["url"], "/?t=tok");
+        assert!(
+            sign("g2sentry", b"{}", b"", 0.0, None, String::new()).starts_with("!invalid_secret\n")
+        );
+
+        let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
+        let headers = serde_json::to_string(&[
+            ["x-sir-signature", &signature],
+            ["x-sir-timestamp", &timestamp],
+        ])
+        .unwrap();
+        let fine = explain(
+            "sir",
+            &headers,
+            BODY,
+            None,
+            b"whsec_new",
+            &[9],
+            300.0,
+            1024.0,
+            String::from("token"),
+            NOW,
+        );
+        assert_eq!(fine, "[]");
+        let late = explain(
+            "sir",
+            &headers,
+            BODY,
+            None,
+            b"whsec_new",
+            &[9],
+            300.0,
+            1024.0,
+            String::from("token"),
+            NOW + 1e4,
+        );
+        assert!(late.contains("timestamp_too_old"), "{late}");
+        let junk = explain(
+            "sir",
+            "{",
+            BODY,
+            None,
+            b"k",
+            &[1],
+            300.0,
+            1024.0,
+            String::new(),
+            NOW,
+        );
+        assert!(junk.starts_with("!invalid_argument\n"));
+    }
+}
