@@ -1,5 +1,6 @@
 // Types of the hookproof API. Payload shapes mirror the Rust types in src/providers/*.rs
-// (their serde serialization), field for field.
+// (their serde serialization), field for field. An optional field is typed `?: T | null`:
+// absent or null, whichever the Rust side's serde attributes choose.
 
 export type Provider = "g2sentry" | "contentspal" | "sir" | "gengo";
 
@@ -38,22 +39,22 @@ export namespace g2sentry {
   interface Payload {
     jobId: number;
     eventType: EventType;
-    jobName?: string;
+    jobName?: string | null;
     jobStatus: JobStatus;
-    guardianPhone?: string;
+    guardianPhone?: string | null;
   }
 }
 
 export namespace contentspal {
   type EventType = Open<"job.created" | "job.updated" | "job.deleted">;
-  interface Customer { name?: string; email?: string; phone?: string }
+  interface Customer { name?: string | null; email?: string | null; phone?: string | null }
   interface Insurance {
-    claimNumber?: string; company?: string; lossType?: string; policyNumber?: string;
-    agent?: string; phone?: string; email?: string;
+    claimNumber?: string | null; company?: string | null; lossType?: string | null; policyNumber?: string | null;
+    agent?: string | null; phone?: string | null; email?: string | null;
   }
   interface Job {
-    id: string; name?: string; status?: string; customer?: Customer; insurance?: Insurance;
-    ownerUserId?: string; createdAt?: string; updatedAt?: string;
+    id: string; name?: string | null; status?: string | null; customer?: Customer | null; insurance?: Insurance | null;
+    ownerUserId?: string | null; createdAt?: string | null; updatedAt?: string | null;
   }
   interface Change { field: string; oldValue: unknown; newValue: unknown }
   interface Payload {
@@ -61,7 +62,7 @@ export namespace contentspal {
     timestamp: string;
     organizationId: string;
     job: Job;
-    changes?: Change[];
+    changes?: Change[] | null;
   }
 }
 
@@ -78,11 +79,11 @@ export namespace sir {
     | "partner.status_changed" | "api_key.expiring"
   >;
   interface ActionCompleted { actionId: string; tokensDistributed: number }
-  interface Ping { type: string; message?: string; webhookId?: string; timestamp?: string }
+  interface Ping { type: string; message?: string | null; webhookId?: string | null; timestamp?: string | null }
   interface Envelope {
-    id: string;
+    id: string | null;
     type: EventType;
-    createdAt?: string;
+    createdAt?: string | null;
     /** Typed for action.completed and the test ping; any other data as sent. */
     data: ActionCompleted | Ping | unknown;
   }
@@ -93,16 +94,16 @@ export namespace sir {
 export namespace gengo {
   type Status = Open<"queued" | "available" | "pending" | "reviewable" | "approved" | "revising" | "rejected" | "canceled" | "hold">;
   interface Job {
-    job_id: number; order_id?: number; slug?: string; body_src?: string; body_tgt?: string;
-    lc_src?: string; lc_tgt?: string; unit_count?: number; unit_type?: string; tier?: string;
-    credits?: number; currency?: string; status: Status;
+    job_id: number; order_id?: number | null; slug?: string | null; body_src?: string | null; body_tgt?: string | null;
+    lc_src?: string | null; lc_tgt?: string | null; unit_count?: number | null; unit_type?: string | null; tier?: string | null;
+    credits?: number | null; currency?: string | null; status: Status;
     /** Seconds to completion; null when Gengo sends "" or -1. */
     eta: number | null;
-    ctime?: number; callback_url?: string; auto_approve: boolean; custom_data?: string;
-    file_url_src?: string; file_url_tgt?: string; preview_url?: string; captcha_url?: string;
+    ctime?: number | null; callback_url?: string | null; auto_approve: boolean; custom_data?: string | null;
+    file_url_src?: string | null; file_url_tgt?: string | null; preview_url?: string | null; captcha_url?: string | null;
   }
-  interface Comment { job_id: number; body: string; ctime: number; custom_data?: string }
-  type Payload = Job | Comment;
+  interface Comment { job_id: number; body: string; ctime: number; custom_data?: string | null }
+  type Payload = Job | Comment | null;
 }
 
 export interface PayloadOf {
