@@ -391,6 +391,7 @@ export function cases(h) {
     }
     throwsCode(h, "timestamp_too_old", () => verifier.verify(delivery(h, "sir"), { now: NOW + 61 }));
     verifier.free();
+    throwsCode(h, "invalid_argument", () => verifier.verify(delivery(h, "sir"), { now: NOW }));
   });
 
   // parse, sign, explain.

@@ -335,6 +335,7 @@ export class Verifier {
     const [signature, timestamp] =
       this.#signature === "" ? [undefined, undefined] : extractHeaders(delivery.headers, this.#signature, this.#timestamp);
     const url = readUrl(delivery.url);
+    if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
     return unwrap(this.#core.verify(body, signature, timestamp, url, now));
   }
 

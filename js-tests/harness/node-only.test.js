@@ -93,3 +93,23 @@ test("memory: a 5 MB body is refused as body_too_large without growing memory", 
   assert.equal(verdict(() => verify("g2sentry", { headers: s.headers, body: big.toString("latin1") }, "k")), "body_too_large");
   assert.equal(memoryBytes(), before);
 });
+
+test("browser entry: an engine that refuses synchronous compiles gets not_ready, then ready()", async () => {
+  // A fresh process, so the module graph is not already initialised by the Node entry.
+  const { spawnSync } = await import("node:child_process");
+  const script = `
+    WebAssembly.Module = function () { throw new RangeError("synchronous compile refused"); };
+    const h = await import("./node_modules/hookproof/inline.js");
+    let early;
+    try { h.parse("sir", { headers: {}, body: "{}" }); } catch (error) { early = error; }
+    await h.ready();
+    const event = h.parse("g2sentry", { headers: {}, body: '{"jobId":1,"eventType":"JobStarted","jobStatus":"InProgress"}' });
+    console.log(JSON.stringify({ early: early && [early instanceof h.WebhookError, early.code, early.message], key: event.dedupeKey }));
+  `;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: import.meta.dirname, encoding: "utf8" });
+  assert.equal(child.status, 0, child.stderr);
+  const result = JSON.parse(child.stdout);
+  assert.deepEqual(result.early.slice(0, 2), [true, "not_ready"]);
+  assert.match(result.early[2], /await ready\(\)/);
+  assert.equal(result.key, "1:JobStarted");
+});
