@@ -41,7 +41,7 @@ JS_BIN := $(JS_TESTS)/node_modules/.bin
 # final reference-types encoding and corrupts wasm-bindgen's externref table.
 WASM_OPT ?= $(JS_BIN)/wasm-opt
 WASM_BINDGEN ?= wasm-bindgen
-WASM_TARGET := target/wasm32-unknown-unknown/release/hookproof.wasm
+WASM_TARGET := $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/hookproof.wasm
 DIST := pkg/dist
 # Budget for the optimised module (issue 3), in bytes.
 WASM_BUDGET_RAW := 122880
