@@ -115,7 +115,7 @@ impl Error {
         Error::new(
             ErrorCode::UnknownProvider,
             format!(
-                "unknown provider {shown:?}; expected one of {}",
+                "unknown provider \"{shown}\"; expected one of {}",
                 crate::Provider::names_joined()
             ),
         )

@@ -219,7 +219,7 @@ impl Diagnosis<'_, '_> {
             self.hint(
                 "prefix_missing",
                 format!(
-                    "{} lacks the {:?} prefix",
+                    "{} lacks the `{}` prefix",
                     scheme.signature_header, scheme.prefix
                 ),
             );

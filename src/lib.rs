@@ -48,6 +48,7 @@ mod explain;
 mod headers;
 mod options;
 pub mod providers;
+mod raw;
 mod scheme;
 mod verify;
 
@@ -63,5 +64,6 @@ pub use headers::Headers;
 pub use options::unix_now;
 pub use options::Options;
 pub use providers::{Payload, Provider, ProviderRef};
+pub use raw::RawJson;
 pub use scheme::{HmacScheme, Proof, DIGEST_LEN};
 pub use verify::{parse, sign, verify, SignOptions, Signed, Verifier};

@@ -143,7 +143,7 @@ pub(crate) fn parse_signature(scheme: &HmacScheme, value: &str) -> Result<[u8; D
     let hex = strip_prefix_ignore_case(value, scheme.prefix).ok_or_else(|| {
         Error::new(
             ErrorCode::MalformedSignature,
-            format!("{header} must start with {:?}", scheme.prefix),
+            format!("{header} must start with `{}`", scheme.prefix),
         )
     })?;
     let mut digest = [0u8; DIGEST_LEN];
@@ -152,7 +152,7 @@ pub(crate) fn parse_signature(scheme: &HmacScheme, value: &str) -> Result<[u8; D
             format!("{header} must be {} hex digits", DIGEST_LEN * 2)
         } else {
             format!(
-                "{header} must be {:?} followed by {} hex digits",
+                "{header} must be `{}` followed by {} hex digits",
                 scheme.prefix,
                 DIGEST_LEN * 2
             )

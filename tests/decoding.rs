@@ -61,7 +61,10 @@ fn unknown_values_and_fields_never_fail() {
     let Payload::Sir(sir::Payload::Envelope(envelope)) = &event.payload else {
         panic!()
     };
-    assert_eq!(envelope.data, sir::Data::Other(json!({"tier":"gold"})));
+    let sir::Data::Other(raw) = &envelope.data else {
+        panic!()
+    };
+    assert_eq!(raw.get(), r#"{"tier":"gold"}"#);
     assert_eq!(as_json(&event)["payload"]["data"], json!({"tier":"gold"}));
 }
 
@@ -75,7 +78,10 @@ fn sir_data_of_an_unexpected_shape_is_kept_raw() {
     let Payload::Sir(sir::Payload::Envelope(envelope)) = &event.payload else {
         panic!()
     };
-    assert_eq!(envelope.data, sir::Data::Other(json!({"actionId":7})));
+    let sir::Data::Other(raw) = &envelope.data else {
+        panic!()
+    };
+    assert_eq!(raw.get(), r#"{"actionId":7}"#);
 }
 
 #[test]
@@ -116,9 +122,17 @@ fn contentspal_changes_keep_strings_and_objects() {
     };
     assert_eq!(payload.event, contentspal::EventType::JobUpdated);
     let changes = payload.changes.as_ref().unwrap();
-    assert_eq!(changes[0].old_value, json!("a"));
-    assert_eq!(changes[1].old_value, Value::Null);
-    assert_eq!(changes[1].new_value, json!({"name":"N"}));
+    assert_eq!(changes[0].old_value.as_ref().unwrap().get(), r#""a""#);
+    assert_eq!(changes[1].old_value, None);
+    assert_eq!(
+        changes[1].new_value.as_ref().unwrap().get(),
+        r#"{"name":"N"}"#
+    );
+    let json = as_json(&event);
+    assert_eq!(
+        json["payload"]["changes"][1],
+        json!({"field":"settings.customer","oldValue":null,"newValue":{"name":"N"}})
+    );
     assert_eq!(event.dedupe_key, "job.updated:j:T");
 }
 
@@ -245,4 +259,30 @@ fn gengo_ignores_other_form_parameters_and_decodes_plus_as_space() {
     let body = b"api_sig=x&job=%7B%22job_id%22%3A1%2C%22status%22%3A%22queued%22%2C%22slug%22%3A%22a+b%22%7D";
     let event = decode("gengo", body).unwrap();
     assert_eq!(as_json(&event)["payload"]["slug"], json!("a b"));
+}
+
+#[test]
+fn raw_json_is_kept_verbatim() {
+    let body = br#"{"id":"e","type":"x.y","data":{"b": 1.50, "a": [true]}}"#;
+    let event = decode("sir", body).unwrap();
+    let text = serde_json::to_string(&event).unwrap();
+    assert!(
+        text.ends_with(r#""data":{"b": 1.50, "a": [true]}}}"#),
+        "{text}"
+    );
+}
+
+#[test]
+fn gengo_float_text_and_numeric_strings() {
+    let event =
+        gengo_job(json!({"job_id":"1.0","status":"queued","custom_data":0.5,"credits":"1e-2"}));
+    let payload = &as_json(&event)["payload"];
+    assert_eq!(
+        (
+            payload["job_id"].clone(),
+            payload["custom_data"].clone(),
+            payload["credits"].clone()
+        ),
+        (json!(1), json!("0.5"), json!(0.01))
+    );
 }

@@ -23,10 +23,10 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::Error;
 use crate::event::Decoded;
+use crate::raw::RawJson;
 use crate::scheme::{HmacScheme, Proof};
 
 /// The provider's registry name.
@@ -146,12 +146,12 @@ pub struct Insurance {
 pub struct Change {
     /// The watched field, e.g. `settings.customer`.
     pub field: String,
-    /// The value before (absent or `null` when there was none).
+    /// The value before, verbatim (`None` when absent or `null`).
     #[serde(default)]
-    pub old_value: Value,
-    /// The value after.
+    pub old_value: Option<RawJson>,
+    /// The value after, verbatim (`None` when absent or `null`).
     #[serde(default)]
-    pub new_value: Value,
+    pub new_value: Option<RawJson>,
 }
 
 pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {

@@ -293,12 +293,18 @@ mod flex {
                 }
                 text.parse::<u64>()
                     .ok()
-                    .or_else(|| text.parse::<f64>().ok().and_then(from_float))
+                    .or_else(|| json_float(text).and_then(from_float))
                     .map(Some)
                     .ok_or_else(|| invalid(WHOLE))
             }
             Scalar::Bool(_) => Err(invalid(WHOLE)),
         }
+    }
+
+    /// A numeric string read with serde_json's number parser, which the crate carries
+    /// anyway: `str::parse::<f64>` would add core's float parser to the wasm (~10 KB).
+    fn json_float(text: &str) -> Option<f64> {
+        serde_json::from_str::<f64>(text).ok().filter(|f| f.is_finite())
     }
 
     fn to_number<E: de::Error>(value: Scalar<'_>) -> Result<Option<f64>, E> {
@@ -313,10 +319,7 @@ mod flex {
                 if text.is_empty() {
                     return Ok(None);
                 }
-                match text.parse::<f64>() {
-                    Ok(f) if f.is_finite() => Ok(Some(f)),
-                    _ => Err(invalid(NUMBER)),
-                }
+                json_float(text).map(Some).ok_or_else(|| invalid(NUMBER))
             }
             Scalar::Bool(_) => Err(invalid(NUMBER)),
         }
@@ -328,7 +331,7 @@ mod flex {
             Scalar::Text(text) => Ok(Some(text.into_owned())),
             Scalar::Unsigned(n) => Ok(Some(n.to_string())),
             Scalar::Signed(n) => Ok(Some(n.to_string())),
-            Scalar::Float(f) => Ok(Some(f.to_string())),
+            Scalar::Float(f) => Ok(serde_json::Number::from_f64(f).map(|n| n.to_string())),
             Scalar::Bool(b) => Ok(Some(b.to_string())),
         }
     }

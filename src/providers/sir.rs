@@ -28,10 +28,10 @@
 use alloc::format;
 use alloc::string::String;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
 use crate::event::Decoded;
+use crate::raw::RawJson;
 use crate::scheme::{HmacScheme, Proof};
 
 /// The provider's registry name.
@@ -134,7 +134,7 @@ pub enum Data {
     /// `partner.status_changed` data of the test ping.
     Ping(Ping),
     /// Any other type's data (or data not of the documented shape), kept as sent.
-    Other(Value),
+    Other(RawJson),
 }
 
 /// `action.completed` data.
@@ -173,7 +173,7 @@ struct Wire {
     #[serde(rename = "type")]
     kind: Option<String>,
     created_at: Option<String>,
-    data: Option<Value>,
+    data: Option<RawJson>,
     message: Option<String>,
     webhook_id: Option<String>,
     timestamp: Option<String>,
@@ -211,7 +211,7 @@ pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
     };
     let kind_typed = EventType::from_text(&kind);
     // `data` is documented on every envelope; an absent one is kept as `null`, not refused.
-    let data = typed_data(&kind_typed, wire.data.unwrap_or(Value::Null));
+    let data = typed_data(&kind_typed, wire.data.unwrap_or_else(RawJson::null));
     Ok(Decoded {
         kind,
         dedupe_key: id.clone(),
@@ -226,12 +226,14 @@ pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
 }
 
 /// Types the data where the shape is documented; anything else stays as sent.
-fn typed_data(kind: &EventType, data: Value) -> Data {
+fn typed_data(kind: &EventType, data: RawJson) -> Data {
     let typed = match kind {
-        EventType::ActionCompleted => ActionCompleted::deserialize(&data).ok().map(Data::ActionCompleted),
-        EventType::PartnerStatusChanged if data.get("type").and_then(Value::as_str) == Some("ping") => {
-            Ping::deserialize(&data).ok().map(Data::Ping)
-        }
+        EventType::ActionCompleted => data.parse().ok().map(Data::ActionCompleted),
+        EventType::PartnerStatusChanged => data
+            .parse::<Ping>()
+            .ok()
+            .filter(|ping| ping.kind == "ping")
+            .map(Data::Ping),
         _ => None,
     };
     typed.unwrap_or(Data::Other(data))
