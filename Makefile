@@ -11,7 +11,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: demo test test-rust test-nostd lint tools pkg test-js test-wasm
+.PHONY: demo test test-rust test-nostd lint tools pkg test-js test-wasm bench
 
 ## Sign and verify a sample delivery for every provider, print the decoded events.
 demo:
@@ -87,3 +87,20 @@ tools:
 	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  $(CARGO) install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); fi
 	$(NPM) ci --prefix $(JS_TESTS) --no-audit --no-fund
+
+BENCH_JS := benches/js
+# BENCH_FLAGS=--quick runs two sizes and short batches (a smoke run, not for numbers).
+BENCH_FLAGS ?=
+
+$(BENCH_JS)/node_modules/.package-lock.json: $(BENCH_JS)/package-lock.json
+	$(NPM) ci --prefix $(BENCH_JS) --no-audit --no-fund
+
+## Side-by-side speed: hookproof vs node:crypto, Web Crypto and standardwebhooks in Node,
+## Deno and workerd, with native Rust (SHA extensions and portable) as the baseline.
+## Prints Markdown tables (BENCHMARKS.md holds the latest); criterion's own log goes to
+## target/bench-native.log.
+bench: pkg $(BENCH_JS)/node_modules/.package-lock.json
+	$(CARGO) bench --bench native > target/bench-native.log 2>&1
+	RUSTFLAGS='--cfg sha2_backend="soft"' CARGO_TARGET_DIR=target/bench-soft \
+	  $(CARGO) bench --bench native -- prove_1mib >> target/bench-native.log 2>&1
+	node $(BENCH_JS)/run.mjs $(CURDIR)/$(JS_BIN) $(BENCH_FLAGS)

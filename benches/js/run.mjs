@@ -1,0 +1,131 @@
+// `make bench`: runs the Node, Deno and workerd runners (each in its own process), adds
+// the native criterion figures and the wasm sizes, and prints the tables as Markdown.
+// Usage: node run.mjs <js-tests/node_modules/.bin> [--quick]
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { gzipSync, brotliCompressSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const bin = process.argv[2];
+const quick = process.argv.includes("--quick");
+const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(root, "target", "deno"), WRANGLER_SEND_METRICS: "false", WRANGLER_SEND_ERROR_REPORTS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+function runJson(command, args) {
+  const result = spawnSync(command, args, { cwd: here, env, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").pop());
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function runWorkerd() {
+  const port = await freePort();
+  const child = spawn(join(bin, "wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", "warn"], { cwd: here, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  try {
+    const started = Date.now();
+    for (;;) {
+      if (exited) throw new Error("wrangler dev exited before serving");
+      if (Date.now() - started > 60_000) throw new Error("wrangler dev did not answer within 60 s");
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // Cold start seen from outside: the first request to a fresh isolate includes
+    // instantiating the module; the second does not.
+    const coldStart = performance.now();
+    await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    const first = performance.now() - coldStart;
+    const report = await (await fetch(`http://127.0.0.1:${port}/bench${quick ? "?quick" : ""}`)).json();
+    const version = spawnSync(join(bin, "workerd"), ["--version"], { encoding: "utf8" }).stdout.trim();
+    return { ...report, runtime: `workerd ${version.replace(/^workerd /, "")} (wrangler dev)`, firstRequestMs: first };
+  } finally {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  }
+}
+
+function criterion(dir) {
+  const path = join(root, dir, "criterion");
+  const read = (id) => {
+    const file = join(path, id, "new", "estimates.json");
+    return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).median.point_estimate / 1000 : null;
+  };
+  return read;
+}
+
+const reports = [];
+reports.push(runJson(process.execPath, ["node.mjs", ...(quick ? ["--quick"] : [])]));
+reports.push(runJson(join(bin, "deno"), ["run", "--node-modules-dir=manual", "--allow-read", "--allow-env", "deno.mjs", ...(quick ? ["--quick"] : [])]));
+reports.push(await runWorkerd());
+
+const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(2)} µs`);
+const sizeName = (size) => (size >= 1 << 20 ? `${size >> 20} MB` : size >= 1024 ? `${size >> 10} KB` : `${size} B`);
+const out = [];
+const print = (line = "") => out.push(line);
+
+print(`Machine: ${(await import("node:os")).cpus()[0].model}, ${(await import("node:os")).cpus().length} cores. Command: \`make bench${quick ? " BENCH_FLAGS=--quick" : ""}\`.`);
+print();
+print("Median time per delivery (verify + decode) and the ratio to `hookproof Verifier#verify` (< 1 means faster than hookproof).");
+for (const report of reports) {
+  print();
+  print(`### ${report.runtime}`);
+  for (const scheme of ["hex", "sir"]) {
+    const rows = report.rows.filter((r) => r.scheme === scheme);
+    const sizes = [...new Set(rows.map((r) => r.size))];
+    const names = [...new Set(rows.map((r) => r.name))];
+    print();
+    print(`${scheme === "hex" ? "HMAC-hex (g2sentry)" : "timestamped (sir)"} | ${sizes.map(sizeName).join(" | ")}`);
+    print(`---|${sizes.map(() => "---").join("|")}`);
+    for (const name of names) {
+      const cells = sizes.map((size) => {
+        const mine = rows.find((r) => r.size === size && r.name === "hookproof Verifier#verify");
+        const row = rows.find((r) => r.size === size && r.name === name);
+        if (!row) return "—";
+        return name === "hookproof Verifier#verify" ? `**${fmt(row.medianUs)}**` : `${(row.medianUs / mine.medianUs).toFixed(2)}× (${fmt(row.medianUs)})`;
+      });
+      print(`${name} | ${cells.join(" | ")}`);
+    }
+  }
+}
+
+print();
+print("### Hashing throughput on 1 MB (HMAC-SHA256, no decoding)");
+print();
+print("where | MB/s | ratio to native portable");
+print("---|---|---");
+const nativeSoft = criterion("target/bench-soft")("prove_1mib/g2sentry");
+const nativeHw = criterion("target")("prove_1mib/g2sentry");
+const mbps = (us) => (us ? (1 << 20) / 1e6 / (us / 1e6) : null);
+const softMBps = mbps(nativeSoft);
+if (nativeHw) print(`native Rust, sha2 default backend (SHA extensions if present) | ${mbps(nativeHw).toFixed(0)} | ${softMBps ? (mbps(nativeHw) / softMBps).toFixed(2) : "—"}`);
+if (softMBps) print(`native Rust, portable (\`sha2_backend="soft"\`) | ${softMBps.toFixed(0)} | 1.00`);
+for (const report of reports) print(`wasm in ${report.runtime} | ${report.hashMBps.toFixed(0)} | ${softMBps ? (report.hashMBps / softMBps).toFixed(2) : "—"}`);
+
+const wasm = readFileSync(join(root, "pkg", "dist", "hookproof_bg.wasm"));
+print();
+print("### Size, start-up, memory");
+print();
+print(`wasm: ${wasm.length} B raw, ${gzipSync(wasm, { level: 9 }).length} B gzip, ${brotliCompressSync(wasm).length} B brotli.`);
+print();
+print("runtime | cold start | wasm memory before → after the run");
+print("---|---|---");
+for (const report of reports) {
+  const start = report.coldStartMs !== undefined ? `${report.coldStartMs.toFixed(1)} ms (import + instantiate)` : `${report.firstRequestMs.toFixed(1)} ms (first request, fresh isolate)`;
+  print(`${report.runtime} | ${start} | ${report.memoryBefore} → ${report.memoryAfter} B`);
+}
+console.log(out.join("\n"));
