@@ -374,31 +374,22 @@ mod tests {
             ["x-sir-timestamp", &timestamp],
         ])
         .unwrap();
-        let fine = explain(
-            "sir",
-            &headers,
-            BODY,
-            None,
-            b"whsec_new",
-            &[9],
-            300.0,
-            1024.0,
-            String::from("token"),
-            NOW,
-        );
-        assert_eq!(fine, "[]");
-        let late = explain(
-            "sir",
-            &headers,
-            BODY,
-            None,
-            b"whsec_new",
-            &[9],
-            300.0,
-            1024.0,
-            String::from("token"),
-            NOW + 1e4,
-        );
+        let explain_at = |now: f64| {
+            explain(
+                "sir",
+                &headers,
+                BODY,
+                None,
+                b"whsec_new",
+                &[9],
+                300.0,
+                1024.0,
+                String::from("token"),
+                now,
+            )
+        };
+        assert_eq!(explain_at(NOW), "[]");
+        let late = explain_at(NOW + 1e4);
         assert!(late.contains("timestamp_too_old"), "{late}");
         let junk = explain(
             "sir",
