@@ -180,6 +180,24 @@ export function cases(h) {
     );
   });
 
+  add("payloads that are the body keep fields hookproof does not know", () => {
+    const body = JSON.stringify({ id: "evt_2", type: "user.created", data: { userId: "u1" }, addedLater: [1, { x: null }] });
+    for (const form of [body, encoder.encode(body)]) {
+      const event = h.parse("sir", { headers: {}, body: form });
+      equal(event.payload, JSON.parse(body));
+      equal([event.provider, event.type, event.id, event.dedupeKey], ["sir", "user.created", "evt_2", "evt_2"]);
+    }
+  });
+  add("event strings with newlines survive the trip out of wasm", () => {
+    const body = JSON.stringify({ id: "evt\n3", type: "odd\ntype", data: {} });
+    const event = h.parse("sir", { headers: {}, body });
+    equal([event.provider, event.type, event.id, event.dedupeKey], ["sir", "odd\ntype", "evt\n3", "evt\n3"]);
+    equal(event.payload, JSON.parse(body));
+    const form = h.sign("gengo", { job: { job_id: 4, status: "odd\nstatus" } }, SECRET, { url: "https://r.example/cb" });
+    const job = h.parse("gengo", { headers: {}, body: form.body });
+    equal([job.type, job.dedupeKey, job.payload.job_id, job.payload.status], ["job", "job:4:odd\nstatus", 4, "odd\nstatus"]);
+  });
+
   // Header shapes.
   for (const provider of HMAC_PROVIDERS) {
     const shapes = {

@@ -61,7 +61,47 @@ function unwrap(reply) {
     const newline = reply.indexOf("\n");
     throw new WebhookError(reply.slice(1, newline), reply.slice(newline + 1));
   }
-  return JSON.parse(reply);
+  return parseJson(reply);
+}
+
+// Only JSON the core has already decoded (with serde_json, which is stricter than
+// JSON.parse) gets here, so this cannot throw; if it ever did, the caller still gets a
+// WebhookError.
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new WebhookError("invalid_payload", `the decoded event is not JSON: ${error.message}`);
+  }
+}
+
+const decoder = new TextDecoder();
+
+// The event in a reply of the core's verify or parse (format: `event_reply` in
+// src/wasm.rs): `=<type>\n<dedupeKey>\n<- or +id>\n<payload JSON or nothing>`, or a
+// whole event as JSON. A payload that is the body's own JSON document is left out: it is
+// parsed here, from the body as the caller gave it. TextDecoder replaces stray bytes with
+// U+FFFD, as the core's UTF-8 handling does.
+function eventOf(reply, provider, body, bytes) {
+  let event;
+  if (reply.charCodeAt(0) === 61 /* "=" */) {
+    const afterType = reply.indexOf("\n");
+    const afterKey = reply.indexOf("\n", afterType + 1);
+    const afterId = reply.indexOf("\n", afterKey + 1);
+    event = {
+      provider,
+      type: reply.slice(1, afterType),
+      id: reply.charCodeAt(afterKey + 1) === 43 /* "+" */ ? reply.slice(afterKey + 2, afterId) : null,
+      dedupeKey: reply.slice(afterType + 1, afterKey),
+      payload: afterId + 1 < reply.length ? parseJson(reply.slice(afterId + 1)) : undefined,
+    };
+  } else {
+    event = unwrap(reply);
+  }
+  if (event.payload === undefined) {
+    event.payload = parseJson(typeof body === "string" ? body : decoder.decode(bytes));
+  }
+  return event;
 }
 
 // The wasm constructor throws its refusal as a string; anything else is a real bug.
@@ -311,6 +351,7 @@ function headerEntries(headers) {
 
 export class Verifier {
   #core;
+  #provider;
   #signature;
   #timestamp;
   #maxBodyBytes;
@@ -320,6 +361,7 @@ export class Verifier {
     const name = providerName(provider);
     const settings = readOptions(options);
     [this.#signature, this.#timestamp] = schemeOf(name);
+    this.#provider = name;
     const { bytes, lengths } = packSecrets(secret);
     this.#maxBodyBytes = settings.maxBodyBytes;
     try {
@@ -338,7 +380,7 @@ export class Verifier {
       this.#signature === "" ? [undefined, undefined] : extractHeaders(delivery.headers, this.#signature, this.#timestamp);
     const url = readUrl(delivery.url);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
-    return unwrap(this.#core.verify(body, signature, timestamp, url, now));
+    return eventOf(this.#core.verify(body, signature, timestamp, url, now), this.#provider, delivery.body, body);
   }
 
   /** Releases the prepared keys now instead of when the object is garbage-collected. */
@@ -365,7 +407,7 @@ export function parse(provider, delivery, options) {
   const settings = readOptions(options);
   readDelivery(delivery);
   const body = bodyBytes(delivery.body, settings.maxBodyBytes);
-  return unwrap(core.parse(name, body, settings.maxBodyBytes));
+  return eventOf(core.parse(name, body, settings.maxBodyBytes), name, delivery.body, body);
 }
 
 export async function verifyRequest(provider, request, secret, options) {

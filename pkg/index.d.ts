@@ -1,6 +1,9 @@
-// Types of the hookproof API. Payload shapes mirror the Rust types in src/providers/*.rs
-// (their serde serialization), field for field. An optional field is typed `?: T | null`:
-// absent or null, whichever the Rust side's serde attributes choose.
+// Types of the hookproof API. Payload shapes mirror the Rust types in src/providers/*.rs,
+// field for field; the core has checked every delivery against them before it returns.
+// g2sentry, contentspal and sir payloads are the body's JSON as sent (so an optional field
+// is absent when the provider left it out, and fields added later are kept beyond these
+// types); gengo's is the Rust type's serialization (absent fields are null). An optional
+// field is typed `?: T | null`.
 
 export type Provider = "g2sentry" | "contentspal" | "sir" | "gengo";
 

@@ -39,6 +39,9 @@ pub const PROOF: Proof = Proof::HmacHex(HmacScheme {
 });
 /// What ContentsPal sends.
 pub const CONTENT_TYPE: &str = "application/json";
+/// The payload is the body's JSON document itself (the event object): once it decodes, a
+/// JSON consumer can take the body as sent, unknown fields included.
+pub const PAYLOAD_IS_BODY: bool = true;
 
 string_enum! {
     /// The body's `event` (also sent in the `X-Webhook-Event` header).

@@ -43,6 +43,9 @@ pub const NAME: &str = "gengo";
 pub const PROOF: Proof = Proof::UrlToken;
 /// What Gengo sends.
 pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+/// The payload is not the body: its JSON sits in a form parameter, and numeric strings
+/// are normalised to numbers.
+pub const PAYLOAD_IS_BODY: bool = false;
 
 string_enum! {
     /// A job's `status`.

@@ -1,7 +1,7 @@
 //! The providers: one module each (scheme + event types), and the registry below.
 //!
 //! Adding a provider means writing `src/providers/<name>.rs` with `NAME`, `PROOF`,
-//! `CONTENT_TYPE`, a `Payload` type and a `decode` function, and adding one line to the
+//! `CONTENT_TYPE`, `PAYLOAD_IS_BODY`, a `Payload` type and a `decode` function, and adding one line to the
 //! `registry!` call at the end of this file.
 
 use alloc::string::String;
@@ -106,6 +106,19 @@ macro_rules! registry {
                 match self { $( Provider::$variant => $module::CONTENT_TYPE, )* }
             }
 
+            /// Whether the decoded payload is the body's JSON document as sent, so that a
+            /// consumer that only needs JSON can keep the body itself once it decodes.
+            ///
+            /// ```
+            /// use hookproof::Provider;
+            ///
+            /// assert!(Provider::Sir.payload_is_body());
+            /// assert!(!Provider::Gengo.payload_is_body()); // a form with normalised numbers
+            /// ```
+            pub const fn payload_is_body(self) -> bool {
+                match self { $( Provider::$variant => $module::PAYLOAD_IS_BODY, )* }
+            }
+
             pub(crate) fn decode(self, body: &[u8]) -> Result<Event, Error> {
                 match self {
                     $( Provider::$variant => {
@@ -126,6 +139,21 @@ macro_rules! registry {
         #[derive(Clone, Debug, PartialEq)]
         pub enum Payload {
             $( #[doc = concat!("See [`", stringify!($module), "::Payload`].")] $variant($module::Payload), )*
+        }
+
+        impl Payload {
+            /// The payload as JSON where it is not the body itself (see
+            /// [`Provider::payload_is_body`]); `None` where it is. The constant test means
+            /// the JS layer never carries serializers for payloads it takes from the body.
+            #[cfg(feature = "wasm")]
+            pub(crate) fn derived_json(&self) -> Option<Result<String, serde_json::Error>> {
+                match self {
+                    $( Payload::$variant(payload) => match $module::PAYLOAD_IS_BODY {
+                        true => None,
+                        false => Some(serde_json::to_string(payload)),
+                    }, )*
+                }
+            }
         }
 
         impl Serialize for Payload {

@@ -44,6 +44,9 @@ pub const PROOF: Proof = Proof::HmacHex(HmacScheme {
 });
 /// What SIR Giving sends.
 pub const CONTENT_TYPE: &str = "application/json";
+/// The payload is the body's JSON document itself (the envelope): once it decodes, a JSON
+/// consumer can take the body as sent, unknown fields included.
+pub const PAYLOAD_IS_BODY: bool = true;
 
 string_enum! {
     /// The envelope's `type`.
