@@ -32,7 +32,7 @@ lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --lib --no-default-features --target thumbv7em-none-eabihf -- -D warnings
-	$(CARGO) clippy --lib --target wasm32-unknown-unknown --features wasm -- -D warnings
+	$(CARGO) clippy --lib --target wasm32-unknown-unknown --no-default-features --features wasm -- -D warnings
 	$(CARGO) clippy --lib --profile test --target wasm32-unknown-unknown --features wasm -- -D warnings
 
 JS_TESTS := js-tests

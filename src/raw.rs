@@ -30,7 +30,7 @@ impl RawJson {
 
     /// Deserializes the text into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
-        serde_json::from_str(self.0.get())
+        serde_json::from_slice(self.0.get().as_bytes())
     }
 
     /// JSON `null`.

@@ -19,6 +19,20 @@ use wasm_bindgen::prelude::*;
 use crate::providers::gengo;
 use crate::{Delivery, Error, ErrorCode, Event, Options, Proof, Provider, SignOptions, Verifier};
 
+// The npm package's module (`--no-default-features --features wasm`) links no std (see
+// Cargo.toml): it brings its own allocator and a panic handler that traps. Nothing here
+// panics on input; the handler exists because the language requires one. Builds with std
+// (default features, tests) have both already.
+#[cfg(not(any(feature = "std", test)))]
+#[global_allocator]
+static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+
+#[cfg(not(any(feature = "std", test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
+
 fn refusal(error: &Error) -> String {
     format!("!{}\n{}", error.code().as_str(), error.message())
 }
@@ -241,7 +255,7 @@ pub fn explain(
     token_param: String,
     now: f64,
 ) -> String {
-    let headers: Vec<(String, String)> = match serde_json::from_str(headers_json) {
+    let headers: Vec<(String, String)> = match serde_json::from_slice(headers_json.as_bytes()) {
         Ok(headers) => headers,
         Err(cause) => {
             return format!("!invalid_argument\nheaders are not name/value pairs: {cause}")

@@ -205,7 +205,7 @@ pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
     };
     let from_json = |e: serde_json::Error| Error::from_json(NAME, &e);
     if key == "job" {
-        let job: Job = serde_json::from_str(&json).map_err(from_json)?;
+        let job: Job = serde_json::from_slice(json.as_bytes()).map_err(from_json)?;
         Ok(Decoded {
             kind: String::from("job"),
             id: None,
@@ -213,7 +213,7 @@ pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
             payload: Payload::Job(job),
         })
     } else {
-        let comment: Comment = serde_json::from_str(&json).map_err(from_json)?;
+        let comment: Comment = serde_json::from_slice(json.as_bytes()).map_err(from_json)?;
         Ok(Decoded {
             kind: String::from("comment"),
             id: None,
@@ -307,7 +307,7 @@ mod flex {
     /// A numeric string read with serde_json's number parser, which the crate carries
     /// anyway: `str::parse::<f64>` would add core's float parser to the wasm (~10 KB).
     fn json_float(text: &str) -> Option<f64> {
-        serde_json::from_str::<f64>(text).ok().filter(|f| f.is_finite())
+        serde_json::from_slice::<f64>(text.as_bytes()).ok().filter(|f| f.is_finite())
     }
 
     fn to_number<E: de::Error>(value: Scalar<'_>) -> Result<Option<f64>, E> {
