@@ -59,7 +59,7 @@ pkg: $(JS_TESTS)/node_modules/.package-lock.json
 	$(CARGO) build --lib --release --target wasm32-unknown-unknown --no-default-features --features wasm
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	$(WASM_BINDGEN) --target web --no-typescript --out-dir $(DIST) --out-name hookproof $(WASM_TARGET)
-	$(WASM_OPT) -Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	$(WASM_OPT) -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  --strip-debug --strip-producers $(DIST)/hookproof_bg.wasm -o $(DIST)/hookproof_bg.wasm
 	printf 'export const wasmBase64 = "%s";\n' "$$(base64 -w0 $(DIST)/hookproof_bg.wasm)" > $(DIST)/hookproof_bg.wasm.js

@@ -102,7 +102,12 @@ fn event_reply(result: Result<Event, Error>) -> String {
         };
         return to_json(&envelope).unwrap_or_else(|refused| refused);
     }
-    let mut reply = format!("={}\n{}\n", event.kind, event.dedupe_key);
+    let mut reply = String::with_capacity(
+        event.kind.len() + event.dedupe_key.len() + id.map_or(0, str::len) + 6,
+    );
+    for field in ["=", &event.kind, "\n", &event.dedupe_key, "\n"] {
+        reply.push_str(field);
+    }
     match id {
         Some(id) => {
             reply.push('+');
