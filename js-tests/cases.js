@@ -101,7 +101,8 @@ const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0"))
 
 function randomBytes(n) {
   const bytes = new Uint8Array(n);
-  crypto.getRandomValues(bytes);
+  // getRandomValues fills at most 64 KiB per call.
+  for (let offset = 0; offset < n; offset += 65536) crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
   return bytes;
 }
 
@@ -519,6 +520,67 @@ export function cases(h) {
       const json = encoder.encode(bodies[provider]);
       const headers = await referenceSignature(provider, encoder.encode(secretOf[provider]), json, NOW);
       checkEvent(h.verify(provider, { headers, body: json }, secretOf[provider], { now: NOW }), provider);
+    }
+  });
+  // Large bodies: verifyRequest hashes them with Web Crypto (from 2–32 KB, by runtime),
+  // while verify() always uses the wasm SHA-256. Both must reach the same verdict.
+  add("cross-check: verifyRequest on large bodies (Web Crypto) agrees with verify (wasm)", async () => {
+    const subtle = crypto.subtle;
+    const realSign = subtle.sign;
+    let signCalls = 0;
+    let failSign = false;
+    subtle.sign = function (...args) {
+      signCalls++;
+      if (failSign) return Promise.reject(new Error("Web Crypto unavailable"));
+      return realSign.apply(this, args);
+    };
+    try {
+      const requestVerdict = async (provider, headers, body, secret, now) => {
+        const request = new Request("https://hooks.test/cb", { method: "POST", headers, body });
+        try {
+          await h.verifyRequest(provider, request, secret, { now, maxBodyBytes: 1 << 20 });
+          return "ok";
+        } catch (error) {
+          return error instanceof h.WebhookError ? error.code : `not a WebhookError: ${error}`;
+        }
+      };
+      for (const provider of HMAC_PROVIDERS) {
+        const secretBytes = encoder.encode(secretOf[provider]);
+        // The provider's example with a large field it does not document: it still decodes.
+        const json = encoder.encode(JSON.stringify({ ...JSON.parse(bodies[provider]), padding: "p".repeat(70_000) }));
+        const random = randomBytes(40_000 + Math.floor(Math.random() * 30_000));
+        for (const body of [json, random]) {
+          const tampered = body.slice();
+          tampered[tampered.length - 2] ^= 1;
+          const good = await referenceSignature(provider, secretBytes, body, NOW);
+          const spaced = provider === "sir" ? { ...good, "X-SIR-Timestamp": ` ${NOW} ` } : good;
+          const variants = [
+            ["genuine", good, body, secretOf[provider], NOW],
+            ["timestamp with spaces", spaced, body, secretOf[provider], NOW],
+            ["tampered body", good, tampered, secretOf[provider], NOW],
+            ["wrong secret", good, body, "wrong-secret", NOW],
+            ["rotation", good, body, ["wrong-secret", secretOf[provider]], NOW],
+            ["stale", good, body, secretOf[provider], NOW + 10_000],
+            ["malformed signature", { ...good, [Object.keys(good)[0]]: "sha256=zz" }, body, secretOf[provider], NOW],
+          ];
+          for (const [what, headers, sent, secret, now] of variants) {
+            const expectedVerdict = verdict(h, () => h.verify(provider, { headers, body: sent }, secret, { now, maxBodyBytes: 1 << 20 }));
+            // Not vacuous: the genuine JSON delivery passes both ways.
+            if (body === json && (what === "genuine" || what === "rotation")) equal(expectedVerdict, "ok", `${provider} ${what}`);
+            const before = signCalls;
+            equal(await requestVerdict(provider, headers, sent, secret, now), expectedVerdict, `${provider} ${what}`);
+            ok(signCalls > before, `${provider} ${what}: verifyRequest did not hash with Web Crypto`);
+          }
+        }
+        // A Web Crypto failure falls back to the wasm hash, with the same verdicts.
+        const good = await referenceSignature(provider, secretBytes, json, NOW);
+        failSign = true;
+        equal(await requestVerdict(provider, good, json, secretOf[provider], NOW), "ok", `${provider} fallback genuine`);
+        equal(await requestVerdict(provider, good, json, "wrong-secret", NOW), "signature_mismatch", `${provider} fallback wrong`);
+        failSign = false;
+      }
+    } finally {
+      subtle.sign = realSign;
     }
   });
   add("cross-check: gengo token compare agrees with plain equality", () => {

@@ -349,6 +349,20 @@ function headerEntries(headers) {
 
 // --- the API ---------------------------------------------------------------------------
 
+// verifyRequest hashes bodies of at least this many bytes with the runtime's Web Crypto
+// (native SHA-256, with SHA extensions where the CPU has them) instead of the wasm one.
+// Each entry file sets its runtime's figure: past it, the native hash saves more than the
+// async round trip and the per-call key import cost (crossovers in BENCHMARKS.md).
+// The default is for Deno and browsers (inline.js): Deno crosses over near 16 KB.
+let webCryptoFromBytes = 16384;
+
+/** @internal Called by an entry file: where verifyRequest switches to Web Crypto. */
+export function setWebCryptoFrom(bytes) {
+  webCryptoFromBytes = bytes;
+}
+
+const withMacs = Symbol("verify with MACs from Web Crypto");
+
 export class Verifier {
   #core;
   #provider;
@@ -381,6 +395,29 @@ export class Verifier {
     const url = readUrl(delivery.url);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
     return eventOf(this.#core.verify(body, signature, timestamp, url, now), this.#provider, delivery.body, body);
+  }
+
+  // verifyRequest's large-body path: Web Crypto computes the HMAC of each secret (`keys`,
+  // in the order the constructor got them) over exactly what the core says is signed; the
+  // core then does every check, the constant-time comparison included, as in verify().
+  async [withMacs](delivery, options, keys) {
+    readDelivery(delivery);
+    const now = readNow(options);
+    const body = bodyBytes(delivery.body, this.#maxBodyBytes);
+    const [signature, timestamp] = extractHeaders(delivery.headers, this.#signature, this.#timestamp);
+    const prefix = encoder.encode(this.#core.signedPrefix(timestamp));
+    let data = body;
+    if (prefix.length > 0) {
+      data = new Uint8Array(prefix.length + body.length);
+      data.set(prefix);
+      data.set(body, prefix.length);
+    }
+    const digests = await Promise.all(
+      keys.map(async (key) => new Uint8Array(await crypto.subtle.sign("HMAC", key, data))),
+    );
+    const macs = new Uint8Array(32 * digests.length);
+    digests.forEach((digest, index) => macs.set(digest, 32 * index));
+    return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, delivery.body, body);
   }
 
   /** Releases the prepared keys now instead of when the object is garbage-collected. */
@@ -421,10 +458,31 @@ export async function verifyRequest(provider, request, secret, options) {
     const declared = Number(request.headers.get("content-length"));
     if (declared > limit) tooLarge(declared, limit);
     const body = await request.arrayBuffer();
-    return verifier.verify({ headers: request.headers, body, url: request.url }, options);
+    const delivery = { headers: request.headers, body, url: request.url };
+    if (body.byteLength >= webCryptoFromBytes && schemeOf(providerName(provider))[0] !== "" && hasWebCrypto()) {
+      try {
+        return await verifier[withMacs](delivery, options, await importHmacKeys(secret));
+      } catch (error) {
+        if (error instanceof WebhookError) throw error;
+        // Web Crypto itself failed: the wasm path below reaches the same verdict.
+      }
+    }
+    return verifier.verify(delivery, options);
   } finally {
     verifier.free();
   }
+}
+
+function hasWebCrypto() {
+  return typeof crypto === "object" && crypto !== null && typeof crypto.subtle?.sign === "function";
+}
+
+// The Verifier constructor has already checked the secrets; same list, same order.
+function importHmacKeys(secret) {
+  const list = Array.isArray(secret) ? secret : [secret];
+  return Promise.all(
+    list.map((one) => crypto.subtle.importKey("raw", secretBytes(one), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])),
+  );
 }
 
 export function sign(provider, body, secret, options) {

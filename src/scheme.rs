@@ -52,6 +52,28 @@ pub struct HmacScheme {
     pub timestamp_header: Option<&'static str>,
 }
 
+impl HmacScheme {
+    /// What the provider signs before the body: `"<timestamp>."` for a timestamped scheme,
+    /// given the timestamp header's value (trimmed, as verification reads it), and nothing
+    /// otherwise. For callers that compute the HMAC themselves
+    /// ([`Verifier::verify_with_macs`](crate::Verifier::verify_with_macs)).
+    ///
+    /// ```
+    /// use hookproof::{Proof, Provider};
+    ///
+    /// let Proof::HmacHex(sir) = Provider::Sir.proof() else { unreachable!() };
+    /// assert_eq!(sir.signed_prefix(Some(" 1700000000 ")), "1700000000.");
+    /// let Proof::HmacHex(g2) = Provider::G2Sentry.proof() else { unreachable!() };
+    /// assert_eq!(g2.signed_prefix(Some("1700000000")), "");
+    /// ```
+    pub fn signed_prefix(&self, timestamp_value: Option<&str>) -> String {
+        match (self.timestamp_header, timestamp_value) {
+            (Some(_), Some(value)) => format!("{}.", value.trim()),
+            _ => String::new(),
+        }
+    }
+}
+
 /// A secret prepared for repeated use: the HMAC key schedule, or a token's digest.
 #[derive(Clone)]
 pub(crate) enum Key {
@@ -119,6 +141,19 @@ pub(crate) fn any_hmac_matches(
         if let Key::Hmac(key) = key {
             matched |= mac(key, timestamp, body).ct_eq(expected);
         }
+    }
+    matched.into()
+}
+
+/// True when any of the digests equals `expected`; the same constant-time rules as
+/// [`any_hmac_matches`], for digests computed outside (see `Verifier::verify_with_macs`).
+pub(crate) fn any_digest_matches(
+    digests: &[[u8; DIGEST_LEN]],
+    expected: &[u8; DIGEST_LEN],
+) -> bool {
+    let mut matched = Choice::from(0);
+    for digest in digests {
+        matched |= digest.ct_eq(expected);
     }
     matched.into()
 }

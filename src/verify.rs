@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorCode};
 use crate::event::Event;
 use crate::options::Options;
 use crate::providers::{Provider, ProviderRef};
-use crate::scheme::{self, Key, Proof};
+use crate::scheme::{self, Key, Proof, DIGEST_LEN};
 
 /// A provider's secrets and options, prepared once for many verifications.
 ///
@@ -77,8 +77,66 @@ impl Verifier {
         self.provider.decode(delivery.body)
     }
 
+    /// Like [`Verifier::verify`], with the HMACs computed by the caller: for hosts with a
+    /// faster native HMAC-SHA256 (Web Crypto on large bodies). `macs` holds one digest
+    /// per secret, in the order the secrets were given, each over
+    /// [`HmacScheme::signed_prefix`] followed by the body. Every other check — headers,
+    /// signature format, timestamp, window, the constant-time comparison — is the same.
+    /// A URL-token provider has no HMAC: its token is checked as usual and `macs` unused.
+    ///
+    /// ```
+    /// use hmac::{Hmac, KeyInit, Mac};
+    /// use hookproof::{sign, Delivery, Options, Proof, Provider, SignOptions, Verifier};
+    ///
+    /// let body = br#"{"id":"evt_1","type":"user.created","data":{}}"#;
+    /// let signed = sign("sir", body, b"whsec_k", &SignOptions::at(1_700_000_000))?;
+    /// let Proof::HmacHex(scheme) = Provider::Sir.proof() else { unreachable!() };
+    /// let prefix = scheme.signed_prefix(Some(&signed.headers[2].1));
+    /// // Whatever computes it, the MAC of prefix + body under each secret:
+    /// let mut mac = Hmac::<sha2::Sha256>::new_from_slice(b"whsec_k").unwrap();
+    /// mac.update(prefix.as_bytes());
+    /// mac.update(body);
+    /// let macs = [<[u8; 32]>::from(mac.finalize().into_bytes())];
+    ///
+    /// let verifier = Verifier::new("sir", &["whsec_k"], Options::default())?;
+    /// let delivery = Delivery::new(&signed.headers, body);
+    /// assert_eq!(verifier.verify_with_macs(&delivery, 1_700_000_000, &macs)?.dedupe_key, "evt_1");
+    /// let wrong = [[0u8; 32]];
+    /// assert!(verifier.verify_with_macs(&delivery, 1_700_000_000, &wrong).is_err());
+    /// # Ok::<(), hookproof::Error>(())
+    /// ```
+    pub fn verify_with_macs(
+        &self,
+        delivery: &Delivery<'_>,
+        now: u64,
+        macs: &[[u8; DIGEST_LEN]],
+    ) -> Result<Event, Error> {
+        if macs.len() != self.keys.len() {
+            return Err(Error::new(
+                ErrorCode::InvalidSecret,
+                format!(
+                    "{} MAC(s) given for {} secret(s); pass one per secret",
+                    macs.len(),
+                    self.keys.len()
+                ),
+            ));
+        }
+        self.prove_with(delivery, now, Some(macs))?;
+        self.provider.decode(delivery.body)
+    }
+
     /// Only the proof: size limit, signature (or token), timestamp window.
     pub fn prove(&self, delivery: &Delivery<'_>, now: u64) -> Result<(), Error> {
+        self.prove_with(delivery, now, None)
+    }
+
+    /// The proof, with the HMACs computed here (`None`) or given by the caller.
+    fn prove_with(
+        &self,
+        delivery: &Delivery<'_>,
+        now: u64,
+        given_macs: Option<&[[u8; DIGEST_LEN]]>,
+    ) -> Result<(), Error> {
         check_size(delivery.body, &self.options)?;
         match self.provider.proof() {
             Proof::HmacHex(hmac) => {
@@ -101,12 +159,16 @@ impl Verifier {
                     }
                 };
                 let signed_timestamp = timestamp.map(|(raw, _, _)| raw);
-                if !scheme::any_hmac_matches(
-                    &self.keys,
-                    signed_timestamp,
-                    delivery.body,
-                    &signature,
-                ) {
+                let matched = match given_macs {
+                    None => scheme::any_hmac_matches(
+                        &self.keys,
+                        signed_timestamp,
+                        delivery.body,
+                        &signature,
+                    ),
+                    Some(macs) => scheme::any_digest_matches(macs, &signature),
+                };
+                if !matched {
                     return Err(Error::new(
                         ErrorCode::SignatureMismatch,
                         format!(

@@ -17,7 +17,9 @@ use serde_json::value::RawValue;
 use wasm_bindgen::prelude::*;
 
 use crate::providers::gengo;
-use crate::{Delivery, Error, ErrorCode, Event, Options, Proof, Provider, SignOptions, Verifier};
+use crate::{
+    Delivery, Error, ErrorCode, Event, Options, Proof, Provider, SignOptions, Verifier, DIGEST_LEN,
+};
 
 // The npm package's module (`--no-default-features --features wasm`) links no std (see
 // Cargo.toml): it brings its own allocator and a panic handler that traps. Nothing here
@@ -210,22 +212,73 @@ impl Core {
         url: Option<String>,
         now: f64,
     ) -> String {
-        // Unused slots keep an empty name, which no scheme header matches.
-        let mut headers = [("", ""); 2];
-        if let Proof::HmacHex(hmac) = self.verifier.provider().proof() {
-            if let Some(signature) = signature.as_deref() {
-                headers[0] = (hmac.signature_header, signature);
-            }
-            if let (Some(name), Some(timestamp)) = (hmac.timestamp_header, timestamp.as_deref()) {
-                headers[1] = (name, timestamp);
-            }
-        }
+        let headers = self.scheme_headers(signature.as_deref(), timestamp.as_deref());
         let delivery = Delivery {
             headers: &headers,
             body,
             url: url.as_deref(),
         };
         event_reply(self.verifier.verify(&delivery, whole(now)))
+    }
+
+    /// [`Core::verify`] with the HMACs computed by JS (Web Crypto, for large bodies):
+    /// `macs` is one 32-byte digest per secret, concatenated.
+    #[wasm_bindgen(js_name = verifyWithMacs)]
+    pub fn verify_with_macs(
+        &self,
+        body: &[u8],
+        signature: Option<String>,
+        timestamp: Option<String>,
+        now: f64,
+        macs: &[u8],
+    ) -> String {
+        if macs.len() % DIGEST_LEN != 0 {
+            return String::from("!invalid_argument\nMACs must be 32 bytes each");
+        }
+        let digests: Vec<[u8; DIGEST_LEN]> = macs
+            .chunks_exact(DIGEST_LEN)
+            .map(|chunk| {
+                let mut digest = [0; DIGEST_LEN];
+                digest.copy_from_slice(chunk);
+                digest
+            })
+            .collect();
+        let headers = self.scheme_headers(signature.as_deref(), timestamp.as_deref());
+        let delivery = Delivery::new(&headers, body);
+        event_reply(
+            self.verifier
+                .verify_with_macs(&delivery, whole(now), &digests),
+        )
+    }
+
+    /// What JS must put before the body when it computes the HMACs itself.
+    #[wasm_bindgen(js_name = signedPrefix)]
+    pub fn signed_prefix(&self, timestamp: Option<String>) -> String {
+        match self.verifier.provider().proof() {
+            Proof::HmacHex(hmac) => hmac.signed_prefix(timestamp.as_deref()),
+            Proof::UrlToken => String::new(),
+        }
+    }
+}
+
+impl Core {
+    /// The scheme's two headers as a lookup table; unused slots keep an empty name, which
+    /// no scheme header matches.
+    fn scheme_headers<'a>(
+        &self,
+        signature: Option<&'a str>,
+        timestamp: Option<&'a str>,
+    ) -> [(&'static str, &'a str); 2] {
+        let mut headers = [("", ""); 2];
+        if let Proof::HmacHex(hmac) = self.verifier.provider().proof() {
+            if let Some(signature) = signature {
+                headers[0] = (hmac.signature_header, signature);
+            }
+            if let (Some(name), Some(timestamp)) = (hmac.timestamp_header, timestamp) {
+                headers[1] = (name, timestamp);
+            }
+        }
+        headers
     }
 }
 
@@ -395,6 +448,37 @@ mod tests {
             serde_json::from_str(&parse("gengo", body.as_bytes(), 1024.0)).unwrap();
         assert_eq!(event["dedupeKey"], "job:1:odd\nstatus");
         assert_eq!(event["payload"]["job_id"], 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn macs_from_js_are_checked_like_our_own() {
+        use hmac::{Hmac, KeyInit, Mac};
+        let core = sir_core();
+        let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
+        let prefix = core.signed_prefix(Some(format!(" {timestamp} ")));
+        assert_eq!(prefix, "1700000000.");
+        let mut macs = Vec::new();
+        for secret in [&b"whsec_old"[..], b"whsec_new"] {
+            let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).unwrap();
+            mac.update(prefix.as_bytes());
+            mac.update(BODY);
+            macs.extend_from_slice(&mac.finalize().into_bytes());
+        }
+        let verify = |macs: &[u8]| {
+            core.verify_with_macs(
+                BODY,
+                Some(signature.clone()),
+                Some(timestamp.clone()),
+                NOW,
+                macs,
+            )
+        };
+        assert_eq!(verify(&macs), "=user.created\nevt_1\n+evt_1\n");
+        assert!(verify(&macs[..32]).starts_with("!invalid_secret\n"));
+        assert!(verify(&macs[..40]).starts_with("!invalid_argument\n"));
+        macs[0] ^= 1;
+        macs[32] ^= 1;
+        assert!(verify(&macs).starts_with("!signature_mismatch\n"));
     }
 
     #[wasm_bindgen_test]

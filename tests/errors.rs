@@ -435,3 +435,27 @@ fn the_tolerance_is_configurable() {
     assert_eq!(error.code(), ErrorCode::TimestampTooOld);
     assert!(error.message().contains("1000 s"), "{error}");
 }
+
+#[test]
+fn macs_computed_elsewhere_get_every_other_check() {
+    use hookproof::Verifier;
+    let verifier = Verifier::new("sir", &[SECRET, "older"], Options::default()).unwrap();
+    let headers = headers_for("sir", SIR_BODY, NOW);
+    let delivery = Delivery::new(&headers, SIR_BODY);
+    let zero = [0u8; 32];
+    // One MAC per secret, no more, no less.
+    let error = verifier
+        .verify_with_macs(&delivery, NOW, &[zero])
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidSecret);
+    // Wrong MACs are a mismatch; the window and header checks still apply before them.
+    let error = verifier
+        .verify_with_macs(&delivery, NOW, &[zero, zero])
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::SignatureMismatch);
+    let no_timestamp = &headers[..2].to_vec();
+    let error = verifier
+        .verify_with_macs(&Delivery::new(no_timestamp, SIR_BODY), NOW, &[zero, zero])
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::MissingTimestamp);
+}
