@@ -155,7 +155,10 @@ export interface Signed {
 export function verify<P extends Provider>(provider: P, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): WebhookEvent<P>;
 /** Decodes without any check (tests, inspectors). Throws WebhookError. */
 export function parse<P extends Provider>(provider: P, delivery: Delivery, options?: VerifyOptions): WebhookEvent<P>;
-/** Reads the request body once, as bytes, and verifies it with `url = request.url`. */
+/**
+ * Reads the request body once, as bytes, and verifies it with `url = request.url`. Large
+ * bodies are hashed with Web Crypto (same checks, same verdicts as `verify`).
+ */
 export function verifyRequest<P extends Provider>(provider: P, request: Request, secret: Secret | Secret[], options?: VerifyOptions): Promise<WebhookEvent<P>>;
 /** Signs a test delivery as the provider would. */
 export function sign(provider: Provider, body: string | Uint8Array | ArrayBuffer | object, secret: Secret, options?: SignOptions): Signed;
