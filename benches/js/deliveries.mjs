@@ -61,10 +61,10 @@ function sirHeaders(headers, now) {
  * The contenders. Each is `{ name, async, prepare(delivery) -> (delivery) => event }`;
  * `prepare` does what a server does once (import keys, build verifiers).
  * `runtime` may hold: nodeCrypto (node:crypto) with Buffer, subtle (Web Crypto), Webhook
- * (standardwebhooks), hookproof, now.
+ * (standardwebhooks), hookproof, setWebCryptoFrom (pkg/api.js), now.
  */
 export function contenders(runtime) {
-  const { nodeCrypto, Buffer, subtle, hookproof, now } = runtime;
+  const { nodeCrypto, Buffer, subtle, hookproof, setWebCryptoFrom, now } = runtime;
   const list = [];
   if (nodeCrypto && Buffer) {
     list.push({
@@ -136,17 +136,23 @@ export function contenders(runtime) {
         return (d) => hookproof.verify(d.provider, d, SECRET, { now, maxBodyBytes: 2 << 20 });
       },
     });
-    if (typeof Request === "function") {
-      list.push({
-        // Includes building the Request, which a server gets for free; from a size set
-        // per runtime it hashes with Web Crypto (pkg/api.js, webCryptoFromBytes).
-        name: "hookproof verifyRequest (+ new Request)",
-        async: true,
-        async prepareAsync() {
-          return (d) =>
-            hookproof.verifyRequest(d.provider, new Request("https://bench.test/cb", { method: "POST", headers: d.headers, body: d.body }), SECRET, { now, maxBodyBytes: 2 << 20 });
-        },
-      });
+    if (typeof Request === "function" && setWebCryptoFrom) {
+      // verifyRequest with each hash forced, to place its switch to Web Crypto (pkg/api.js,
+      // set per runtime by the entry files). Both include building the Request, which a
+      // server gets for free, and reading its body, which it does not.
+      for (const [label, from] of [["wasm hash", Infinity], ["Web Crypto hash", 0]]) {
+        list.push({
+          name: `hookproof verifyRequest, ${label} (+ new Request)`,
+          async: true,
+          async prepareAsync() {
+            return (d) => {
+              setWebCryptoFrom(from);
+              const request = new Request("https://bench.test/cb", { method: "POST", headers: d.headers, body: d.body });
+              return hookproof.verifyRequest(d.provider, request, SECRET, { now, maxBodyBytes: 2 << 20 });
+            };
+          },
+        });
+      }
     }
     list.push({
       name: "hookproof Verifier#verify",
