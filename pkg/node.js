@@ -2,12 +2,9 @@
 // this file and instantiate it synchronously.
 import { readFileSync } from "node:fs";
 import { initSync } from "./dist/hookproof.js";
-import { setInstance, setWebCryptoFrom } from "./api.js";
+import { setInstance } from "./api.js";
 
 setInstance(initSync({ module: readFileSync(new URL("./dist/hookproof_bg.wasm", import.meta.url)) }));
-
-// Node: Web Crypto (key imported per call) overtakes the wasm hash between 16 and 64 KB.
-setWebCryptoFrom(32768);
 
 export { verify, parse, verifyRequest, sign, explain, Verifier, WebhookError, memoryBytes } from "./api.js";
 export const ready = () => Promise.resolve();
