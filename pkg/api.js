@@ -353,7 +353,8 @@ function headerEntries(headers) {
 // (native SHA-256, with SHA extensions where the CPU has them) instead of the wasm one.
 // Each entry file sets its runtime's figure: past it, the native hash saves more than the
 // async round trip and the per-call key import cost (crossovers in BENCHMARKS.md).
-// The default is Node's and Deno's crossover (64 KB); workerd.js sets its own.
+// The default is Deno's crossover (64 KB), also used in browsers; node.js and workerd.js
+// set their own.
 let webCryptoFromBytes = 65536;
 
 /** @internal Called by an entry file: where verifyRequest switches to Web Crypto. */
