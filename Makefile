@@ -24,6 +24,7 @@ test: test-rust test-nostd lint test-wasm test-js
 test-rust:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
+	$(CARGO) test --features typescript --test typescript
 
 test-nostd:
 	$(CARGO) build --lib --no-default-features --target thumbv7em-none-eabihf
@@ -31,6 +32,7 @@ test-nostd:
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --features typescript -- -D warnings
 	$(CARGO) clippy --lib --no-default-features --target thumbv7em-none-eabihf -- -D warnings
 	$(CARGO) clippy --lib --target wasm32-unknown-unknown --no-default-features --features wasm -- -D warnings
 	$(CARGO) clippy --lib --profile test --target wasm32-unknown-unknown --features wasm -- -D warnings
@@ -63,6 +65,7 @@ pkg: $(JS_TESTS)/node_modules/.package-lock.json
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  --strip-debug --strip-producers $(DIST)/hookproof_bg.wasm -o $(DIST)/hookproof_bg.wasm
 	printf 'export const wasmBase64 = "%s";\n' "$$(base64 -w0 $(DIST)/hookproof_bg.wasm)" > $(DIST)/hookproof_bg.wasm.js
+	$(CARGO) run --quiet --example typescript --features typescript > $(DIST)/payloads.d.ts
 	@raw=$$(wc -c < $(DIST)/hookproof_bg.wasm); gz=$$(gzip -9c $(DIST)/hookproof_bg.wasm | wc -c); \
 	  echo "wasm size: $$raw bytes raw ($$((raw / 1024)) KiB), $$gz bytes gzip ($$((gz / 1024)) KiB); budget $(WASM_BUDGET_RAW) / $(WASM_BUDGET_GZIP)"; \
 	  if [ $$raw -gt $(WASM_BUDGET_RAW) ] || [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "WARNING: wasm over budget"; fi

@@ -1,5 +1,6 @@
-// Types of the hookproof API. Payload shapes mirror the Rust types in src/providers/*.rs,
-// field for field; the core has checked every delivery against them before it returns.
+// Types of the hookproof API, written by hand; the payload types are generated from the
+// Rust types in src/providers/*.rs (below). The core has checked every delivery against
+// them before it returns.
 // g2sentry, contentspal and sir payloads are the body's JSON as sent (so an optional field
 // is absent when the provider left it out, and fields added later are kept beyond these
 // types); gengo's is the Rust type's serialization (absent fields are null). An optional
@@ -33,81 +34,11 @@ export interface VerifyOptions {
 
 export type Secret = string | Uint8Array;
 
-/** Values the provider may add later arrive as sent, hence the `string & {}` arm. */
-type Open<T extends string> = T | (string & {});
-
-export namespace g2sentry {
-  type EventType = Open<"JobAssigned" | "JobStarted" | "JobCompleted" | "JobWithdrawed" | "NewJob" | "JobGuardianRate" | "JobClientRate">;
-  type JobStatus = Open<"New" | "Assigned" | "InProgress" | "Completed" | "Canceled">;
-  interface Payload {
-    jobId: number;
-    eventType: EventType;
-    jobName?: string | null;
-    jobStatus: JobStatus;
-    guardianPhone?: string | null;
-  }
-}
-
-export namespace contentspal {
-  type EventType = Open<"job.created" | "job.updated" | "job.deleted">;
-  interface Customer { name?: string | null; email?: string | null; phone?: string | null }
-  interface Insurance {
-    claimNumber?: string | null; company?: string | null; lossType?: string | null; policyNumber?: string | null;
-    agent?: string | null; phone?: string | null; email?: string | null;
-  }
-  interface Job {
-    id: string; name?: string | null; status?: string | null; customer?: Customer | null; insurance?: Insurance | null;
-    ownerUserId?: string | null; createdAt?: string | null; updatedAt?: string | null;
-  }
-  interface Change { field: string; oldValue: unknown; newValue: unknown }
-  interface Payload {
-    event: EventType;
-    timestamp: string;
-    organizationId: string;
-    job: Job;
-    changes?: Change[] | null;
-  }
-}
-
-export namespace sir {
-  type EventType = Open<
-    | "action.completed" | "action.failed" | "action.reversed"
-    | "transaction.completed" | "transaction.reversed"
-    | "redemption.approved" | "redemption.rejected" | "redemption.completed"
-    | "token_pool.low_balance" | "token_pool.depleted" | "token_pool.refilled"
-    | "token_pool_request.approved" | "token_pool_request.rejected"
-    | "user.created" | "user.upgraded"
-    | "campaign.activated" | "campaign.paused" | "campaign.completed" | "campaign.budget_reached"
-    | "bulk_job.started" | "bulk_job.completed" | "bulk_job.failed"
-    | "partner.status_changed" | "api_key.expiring"
-  >;
-  interface ActionCompleted { actionId: string; tokensDistributed: number }
-  interface Ping { type: string; message?: string | null; webhookId?: string | null; timestamp?: string | null }
-  interface Envelope {
-    id: string | null;
-    type: EventType;
-    createdAt?: string | null;
-    /** Typed for action.completed and the test ping; any other data as sent. */
-    data: ActionCompleted | Ping | unknown;
-  }
-  /** The envelope, or a bare `{"type":"ping",…}` test body. */
-  type Payload = Envelope | Ping;
-}
-
-export namespace gengo {
-  type Status = Open<"queued" | "available" | "pending" | "reviewable" | "approved" | "revising" | "rejected" | "canceled" | "hold">;
-  interface Job {
-    job_id: number; order_id?: number | null; slug?: string | null; body_src?: string | null; body_tgt?: string | null;
-    lc_src?: string | null; lc_tgt?: string | null; unit_count?: number | null; unit_type?: string | null; tier?: string | null;
-    credits?: number | null; currency?: string | null; status: Status;
-    /** Seconds to completion; null when Gengo sends "" or -1. */
-    eta: number | null;
-    ctime?: number | null; callback_url?: string | null; auto_approve: boolean; custom_data?: string | null;
-    file_url_src?: string | null; file_url_tgt?: string | null; preview_url?: string | null; captcha_url?: string | null;
-  }
-  interface Comment { job_id: number; body: string; ctime: number; custom_data?: string | null }
-  type Payload = Job | Comment | null;
-}
+// The payload types, one namespace per provider, are generated from the Rust types
+// (src/typescript.rs, ts-rs) by `make pkg`. A string enum's type lists the known values
+// and also admits any other string: a provider may add values.
+import type { contentspal, g2sentry, gengo, sir } from "./dist/payloads.js";
+export type { contentspal, g2sentry, gengo, sir };
 
 export interface PayloadOf {
   g2sentry: g2sentry.Payload;

@@ -33,7 +33,9 @@
 //! assert_eq!(payload.job.name.as_deref(), Some("Smith Residence"));
 //! # Ok::<(), hookproof::Error>(())
 //! ```
-#![no_std]
+// The `typescript` feature (a native build-time tool) links std: ts-rs derives want its
+// prelude. Every other build is no_std.
+#![cfg_attr(not(feature = "typescript"), no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -50,6 +52,8 @@ mod options;
 pub mod providers;
 mod raw;
 mod scheme;
+#[cfg(feature = "typescript")]
+mod typescript;
 mod verify;
 
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
@@ -63,6 +67,8 @@ pub use headers::Headers;
 #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub use options::unix_now;
 pub use options::Options;
+#[cfg(feature = "typescript")]
+pub use providers::typescript_declarations;
 pub use providers::{Payload, Provider, ProviderRef};
 pub use raw::RawJson;
 pub use scheme::{HmacScheme, Proof, DIGEST_LEN};

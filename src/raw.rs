@@ -44,3 +44,16 @@ impl PartialEq for RawJson {
         self.get() == other.get()
     }
 }
+
+// Any JSON value, as sent.
+#[cfg(feature = "typescript")]
+impl ts_rs::TS for RawJson {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        String::from("unknown")
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+}

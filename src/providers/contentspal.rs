@@ -57,6 +57,7 @@ string_enum! {
 
 /// The whole webhook body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Payload {
     /// What happened.
@@ -75,6 +76,7 @@ pub struct Payload {
 /// A job. Only `id` is required: which fields a `job.deleted` body carries is not
 /// documented, so the others are optional.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     /// The job's id.
@@ -104,6 +106,7 @@ pub struct Job {
 
 /// A job's customer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Customer {
     /// Name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +121,7 @@ pub struct Customer {
 
 /// A job's insurance claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Insurance {
     /// Claim number.
@@ -145,6 +149,7 @@ pub struct Insurance {
 
 /// One changed field of a `job.updated` event. Values are strings or whole objects.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// The watched field, e.g. `settings.customer`.

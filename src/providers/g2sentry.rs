@@ -78,6 +78,7 @@ string_enum! {
 
 /// The callback body: the job after the event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     /// The job's id.

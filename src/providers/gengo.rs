@@ -76,6 +76,7 @@ string_enum! {
 // allocation to every job callback.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Payload {
     /// The `job` parameter.
@@ -87,6 +88,7 @@ pub enum Payload {
 /// A job payload. Only `job_id` and `status` are required; absent fields are `None`
 /// (`null` in JSON).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Job {
     /// The job's id.
     #[serde(deserialize_with = "flex::integer")]
@@ -157,6 +159,7 @@ pub struct Job {
 
 /// A translator's comment on a job.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 pub struct Comment {
     /// The job commented on.
     #[serde(deserialize_with = "flex::integer")]

@@ -58,6 +58,29 @@ macro_rules! string_enum {
             }
         }
 
+        // Known values as literals, plus any other string: a provider may add values.
+        #[cfg(feature = "typescript")]
+        impl ts_rs::TS for $name {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> alloc::string::String {
+                alloc::string::String::from(stringify!($name))
+            }
+            fn inline(_: &ts_rs::Config) -> alloc::string::String {
+                let literals: &[&str] = &[$( concat!("\"", $text, "\""), )*];
+                alloc::format!("{} | (string & {{}})", literals.join(" | "))
+            }
+            fn decl(cfg: &ts_rs::Config) -> alloc::string::String {
+                alloc::format!("type {} = {};", Self::name(cfg), Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> alloc::string::String {
+                Self::decl(cfg)
+            }
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some(std::path::PathBuf::from(concat!(stringify!($name), ".ts")))
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct TextVisitor;
@@ -139,6 +162,16 @@ macro_rules! registry {
         #[derive(Clone, Debug, PartialEq)]
         pub enum Payload {
             $( #[doc = concat!("See [`", stringify!($module), "::Payload`].")] $variant($module::Payload), )*
+        }
+
+        /// TypeScript declarations of every provider's payload types, one namespace per
+        /// provider (`g2sentry.Payload`, …), generated from the Rust types; `make pkg`
+        /// writes them into the npm package, whose `index.d.ts` uses them.
+        #[cfg(feature = "typescript")]
+        pub fn typescript_declarations() -> String {
+            let mut out = String::new();
+            $( out.push_str(&crate::typescript::namespace::<$module::Payload>($module::NAME)); )*
+            out
         }
 
         impl Payload {

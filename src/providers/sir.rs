@@ -104,6 +104,7 @@ string_enum! {
 
 /// A SIR delivery: the documented envelope, or a bare test ping.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Payload {
     /// `{id, type, createdAt, data}`.
@@ -114,6 +115,7 @@ pub enum Payload {
 
 /// The event envelope.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Envelope {
     /// The event id (`evt_…`), stable across retries.
@@ -130,6 +132,7 @@ pub struct Envelope {
 
 /// An envelope's `data`, typed where SIR documents the shape.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Data {
     /// `action.completed` data.
@@ -142,6 +145,7 @@ pub enum Data {
 
 /// `action.completed` data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct ActionCompleted {
     /// The action's id.
@@ -152,6 +156,7 @@ pub struct ActionCompleted {
 
 /// The test ping sent by `POST /v1/partner/webhooks/:id/test`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(optional_fields = nullable))]
 #[serde(rename_all = "camelCase")]
 pub struct Ping {
     /// Always `ping`.

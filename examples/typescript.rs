@@ -1,0 +1,6 @@
+//! Prints the payload types' TypeScript declarations (`make pkg` writes them into the npm
+//! package): `cargo run --example typescript --features typescript`.
+
+fn main() {
+    print!("{}", hookproof::typescript_declarations());
+}

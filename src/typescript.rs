@@ -1,0 +1,53 @@
+//! TypeScript declarations generated from the payload types (feature `typescript`, with
+//! `ts-rs`), so the npm package's types cannot drift from what the core decodes.
+
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::String;
+
+use ts_rs::{Config, TypeVisitor, TS};
+
+/// `export declare namespace <name> { … }` holding `T` as `Payload` and every named type it
+/// uses, whatever the depth.
+pub(crate) fn namespace<T: TS + 'static>(name: &str) -> String {
+    // u64 fields arrive as JSON numbers, which JavaScript reads as `number`.
+    let config = Config::default().with_large_int("number");
+    let mut collector = Collector {
+        config: &config,
+        seen: BTreeMap::new(),
+    };
+    collector.visit::<T>();
+    let mut out = format!("export declare namespace {name} {{\n");
+    for declaration in collector.seen.values() {
+        out.push_str("  export ");
+        out.push_str(&declaration.replace('\n', "\n  "));
+        out.push('\n');
+    }
+    let payload = T::name(&config);
+    if payload != "Payload" {
+        out.push_str(&format!("  export type Payload = {payload};\n"));
+    }
+    out.push_str("}\n\n");
+    out
+}
+
+/// Walks a type and everything it refers to; keeps the declaration of each named type.
+struct Collector<'a> {
+    config: &'a Config,
+    seen: BTreeMap<String, String>,
+}
+
+impl TypeVisitor for Collector<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        // Only declared types have a file of their own; wrappers and primitives are inlined.
+        if T::output_path().is_some() {
+            let name = T::ident(self.config);
+            if self.seen.contains_key(&name) {
+                return;
+            }
+            self.seen.insert(name, T::decl(self.config));
+        }
+        T::visit_dependencies(self);
+        T::visit_generics(self);
+    }
+}

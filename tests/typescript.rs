@@ -1,0 +1,20 @@
+//! The generated TypeScript says what JavaScript users receive.
+
+#[test]
+fn payload_declarations_follow_the_rust_types() {
+    let declarations = hookproof::typescript_declarations();
+    for provider in hookproof::Provider::ALL {
+        let namespace = format!("export declare namespace {} {{", provider.name());
+        assert!(declarations.contains(&namespace), "{namespace}");
+    }
+    // u64 is a JSON number, not a bigint; an Option may be absent or null.
+    assert!(declarations.contains("jobId: number"));
+    assert!(declarations.contains("jobName?: string | null"));
+    // String enums: the documented values, and any other string.
+    assert!(declarations.contains(r#""JobStarted" | "#));
+    assert!(declarations.contains("(string & {})"));
+    // Raw JSON is any value; g2sentry's Payload is its Job.
+    assert!(declarations.contains("oldValue?: unknown | null"));
+    assert!(declarations.contains("export type Payload = Job;"));
+    assert!(!declarations.contains("bigint"));
+}
