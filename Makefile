@@ -25,6 +25,7 @@ test-rust:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 	$(CARGO) test --features typescript --test typescript
+	$(CARGO) test --doc --features typescript typescript
 
 test-nostd:
 	$(CARGO) build --lib --no-default-features --target thumbv7em-none-eabihf
@@ -65,7 +66,7 @@ pkg: $(JS_TESTS)/node_modules/.package-lock.json
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  --strip-debug --strip-producers $(DIST)/hookproof_bg.wasm -o $(DIST)/hookproof_bg.wasm
 	printf 'export const wasmBase64 = "%s";\n' "$$(base64 -w0 $(DIST)/hookproof_bg.wasm)" > $(DIST)/hookproof_bg.wasm.js
-	$(CARGO) run --quiet --example typescript --features typescript > $(DIST)/payloads.d.ts
+	$(CARGO) run --quiet --example typescript --features typescript > $(DIST)/types.d.ts
 	@raw=$$(wc -c < $(DIST)/hookproof_bg.wasm); gz=$$(gzip -9c $(DIST)/hookproof_bg.wasm | wc -c); \
 	  echo "wasm size: $$raw bytes raw ($$((raw / 1024)) KiB), $$gz bytes gzip ($$((gz / 1024)) KiB); budget $(WASM_BUDGET_RAW) / $(WASM_BUDGET_GZIP)"; \
 	  if [ $$raw -gt $(WASM_BUDGET_RAW) ] || [ $$gz -gt $(WASM_BUDGET_GZIP) ]; then echo "WARNING: wasm over budget"; fi

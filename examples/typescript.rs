@@ -1,5 +1,5 @@
-//! Prints the payload types' TypeScript declarations (`make pkg` writes them into the npm
-//! package): `cargo run --example typescript --features typescript`.
+//! Prints the TypeScript declarations generated from the Rust types (`make pkg` writes them
+//! into the npm package): `cargo run --example typescript --features typescript`.
 
 fn main() {
     print!("{}", hookproof::typescript_declarations());

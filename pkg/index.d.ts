@@ -34,10 +34,10 @@ export interface VerifyOptions {
 
 export type Secret = string | Uint8Array;
 
-// The payload types, one namespace per provider, are generated from the Rust types
-// (src/typescript.rs, ts-rs) by `make pkg`. A string enum's type lists the known values
+// The payload types, one namespace per provider, and the core's error codes are generated
+// from the Rust types (src/typescript.rs, ts-rs) by `make pkg`. A string enum's type lists the known values
 // and also admits any other string: a provider may add values.
-import type { contentspal, g2sentry, gengo, sir } from "./dist/payloads.js";
+import type { contentspal, CoreErrorCode, g2sentry, gengo, sir } from "./dist/types.js";
 export type { contentspal, g2sentry, gengo, sir };
 
 export interface PayloadOf {
@@ -59,10 +59,8 @@ export interface WebhookEvent<P extends Provider = Provider> {
 }
 
 export type ErrorCode =
-  | "unknown_provider" | "invalid_secret" | "body_too_large" | "missing_signature"
-  | "malformed_signature" | "signature_mismatch" | "missing_timestamp"
-  | "malformed_timestamp" | "timestamp_too_old" | "timestamp_in_future"
-  | "malformed_body" | "invalid_payload"
+  /** The core's codes, generated from Rust's `ErrorCode`. */
+  | CoreErrorCode
   /** An argument of the wrong type or shape (JS layer only). */
   | "invalid_argument"
   /** The WebAssembly module is not initialised yet: `await ready()` (browsers only). */

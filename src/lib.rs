@@ -67,9 +67,9 @@ pub use headers::Headers;
 #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub use options::unix_now;
 pub use options::Options;
-#[cfg(feature = "typescript")]
-pub use providers::typescript_declarations;
 pub use providers::{Payload, Provider, ProviderRef};
 pub use raw::RawJson;
 pub use scheme::{HmacScheme, Proof, DIGEST_LEN};
+#[cfg(feature = "typescript")]
+pub use typescript::typescript_declarations;
 pub use verify::{parse, sign, verify, SignOptions, Signed, Verifier};

@@ -1,11 +1,37 @@
-//! TypeScript declarations generated from the payload types (feature `typescript`, with
-//! `ts-rs`), so the npm package's types cannot drift from what the core decodes.
+//! TypeScript declarations generated from the Rust types (feature `typescript`, with
+//! `ts-rs`), so the npm package's types cannot drift from what the core returns.
 
 use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use ts_rs::{Config, TypeVisitor, TS};
+
+use crate::error::ErrorCode;
+
+/// The TypeScript declarations the npm package's `index.d.ts` builds on, generated from the
+/// Rust types: every provider's payload types, one namespace per provider
+/// (`g2sentry.Payload`, …), and `CoreErrorCode`, the union of [`ErrorCode`]s. `make pkg`
+/// writes them to `pkg/dist/types.d.ts` (`cargo run --example typescript --features
+/// typescript`).
+///
+/// ```
+/// let declarations = hookproof::typescript_declarations();
+/// assert!(declarations.contains("export declare namespace sir {"));
+/// assert!(declarations.contains(r#""timestamp_too_old""#));
+/// ```
+pub fn typescript_declarations() -> String {
+    let codes: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|code| format!("\"{}\"", code.as_str()))
+        .collect();
+    format!(
+        "{}/** The core's error codes (`ErrorCode` in Rust). */\nexport type CoreErrorCode = {};\n",
+        crate::providers::payload_namespaces(),
+        codes.join(" | ")
+    )
+}
 
 /// `export declare namespace <name> { … }` holding `T` as `Payload` and every named type it
 /// uses, whatever the depth.

@@ -18,3 +18,19 @@ fn payload_declarations_follow_the_rust_types() {
     assert!(declarations.contains("export type Payload = Job;"));
     assert!(!declarations.contains("bigint"));
 }
+
+#[test]
+fn error_codes_are_generated_from_error_code() {
+    let declarations = hookproof::typescript_declarations();
+    let line = declarations
+        .lines()
+        .find(|line| line.starts_with("export type CoreErrorCode = "))
+        .expect("CoreErrorCode");
+    for code in hookproof::ErrorCode::ALL {
+        assert!(line.contains(&format!("\"{}\"", code.as_str())), "{code}");
+    }
+    assert_eq!(
+        line.matches('|').count(),
+        hookproof::ErrorCode::ALL.len() - 1
+    );
+}

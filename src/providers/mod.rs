@@ -164,11 +164,10 @@ macro_rules! registry {
             $( #[doc = concat!("See [`", stringify!($module), "::Payload`].")] $variant($module::Payload), )*
         }
 
-        /// TypeScript declarations of every provider's payload types, one namespace per
-        /// provider (`g2sentry.Payload`, …), generated from the Rust types; `make pkg`
-        /// writes them into the npm package, whose `index.d.ts` uses them.
+        /// Every provider's payload types as TypeScript, one namespace per provider
+        /// (`g2sentry.Payload`, …); see [`crate::typescript_declarations`].
         #[cfg(feature = "typescript")]
-        pub fn typescript_declarations() -> String {
+        pub(crate) fn payload_namespaces() -> String {
             let mut out = String::new();
             $( out.push_str(&crate::typescript::namespace::<$module::Payload>($module::NAME)); )*
             out
