@@ -4,8 +4,8 @@
 // Division of work with src/wasm.rs: this file validates arguments (so no bad value can
 // reach Rust and trap), pulls out only the header values the provider's scheme reads, and
 // rejects oversized bodies before they are copied into wasm memory (which never shrinks).
-// Rust stays the authority on every check. Replies come back as one string: JSON, or
-// "!<code>\n<message>" for a refusal.
+// Rust stays the authority on every check. Replies come back as one string: an event in
+// a compact form (eventOf), JSON, or "!<code>\n<message>" for a refusal.
 import * as core from "./dist/hookproof.js";
 
 const DEFAULT_TOLERANCE = 300;
@@ -80,8 +80,10 @@ const decoder = new TextDecoder();
 // The event in a reply of the core's verify or parse (format: `event_reply` in
 // src/wasm.rs): `=<type>\n<dedupeKey>\n<- or +id>\n<payload JSON or nothing>`, or a
 // whole event as JSON. A payload that is the body's own JSON document is left out: it is
-// parsed here, from the body as the caller gave it. TextDecoder replaces stray bytes with
-// U+FFFD, as the core's UTF-8 handling does.
+// parsed here from the very text that was verified — the caller's string when it is
+// well-formed UTF-16 (TextEncoder turned any lone surrogate into U+FFFD before hashing),
+// else the verified bytes. Bytes the core did not read (fields it does not know) may be
+// invalid UTF-8; TextDecoder makes them U+FFFD.
 function eventOf(reply, provider, body, bytes) {
   let event;
   if (reply.charCodeAt(0) === 61 /* "=" */) {
@@ -99,7 +101,8 @@ function eventOf(reply, provider, body, bytes) {
     event = unwrap(reply);
   }
   if (event.payload === undefined) {
-    event.payload = parseJson(typeof body === "string" ? body : decoder.decode(bytes));
+    const wellFormed = typeof body === "string" && body.isWellFormed?.() === true;
+    event.payload = parseJson(wellFormed ? body : decoder.decode(bytes));
   }
   return event;
 }
@@ -350,19 +353,18 @@ function headerEntries(headers) {
 // --- the API ---------------------------------------------------------------------------
 
 // verifyRequest hashes bodies of at least this many bytes with the runtime's Web Crypto
-// (native SHA-256, with SHA extensions where the CPU has them) instead of the wasm one.
-// Each entry file sets its runtime's figure: past it, the native hash saves more than the
-// async round trip and the per-call key import cost (crossovers in BENCHMARKS.md).
-// The default is Deno's crossover (64 KB), also used in browsers; node.js and workerd.js
-// set their own.
-let webCryptoFromBytes = 65536;
+// (native SHA-256, with SHA extensions where the CPU has them) instead of the wasm one:
+// past it, the faster hash saves more than the async hops and the per-call key import
+// cost. Measured (BENCHMARKS.md): break-even near 64 KB in Node and Deno, a clear win from
+// 256 KB; workerd.js sets its own, lower figure.
+let webCryptoFromBytes = 131072;
 
 /** @internal Called by an entry file: where verifyRequest switches to Web Crypto. */
 export function setWebCryptoFrom(bytes) {
   webCryptoFromBytes = bytes;
 }
 
-const withMacs = Symbol("verify with MACs from Web Crypto");
+const withWebCrypto = Symbol("verify with HMACs from Web Crypto");
 
 export class Verifier {
   #core;
@@ -389,36 +391,54 @@ export class Verifier {
   verify(delivery, options) {
     readDelivery(delivery);
     const now = readNow(options);
-    const body = bodyBytes(delivery.body, this.#maxBodyBytes);
+    const given = delivery.body; // read once: what is verified is what is parsed
+    const body = bodyBytes(given, this.#maxBodyBytes);
     // A URL-token scheme reads no header at all.
     const [signature, timestamp] =
       this.#signature === "" ? [undefined, undefined] : extractHeaders(delivery.headers, this.#signature, this.#timestamp);
     const url = readUrl(delivery.url);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
-    return eventOf(this.#core.verify(body, signature, timestamp, url, now), this.#provider, delivery.body, body);
+    return eventOf(this.#core.verify(body, signature, timestamp, url, now), this.#provider, given, body);
   }
 
-  // verifyRequest's large-body path: Web Crypto computes the HMAC of each secret (`keys`,
-  // in the order the constructor got them) over exactly what the core says is signed; the
-  // core then does every check, the constant-time comparison included, as in verify().
-  async [withMacs](delivery, options, keys) {
+  // verifyRequest's large-body path: Web Crypto computes the HMAC of each secret over
+  // exactly what the core says is signed, and the core then does every check, the
+  // constant-time comparison included, as in verify(). `secret` is what the constructor
+  // got: same secrets, same order. Resolves to null, after no check at all, if Web
+  // Crypto fails; errors of the core propagate.
+  async [withWebCrypto](delivery, options, secret) {
+    if (this.#signature === "" || !hasWebCrypto()) return null;
     readDelivery(delivery);
     const now = readNow(options);
-    const body = bodyBytes(delivery.body, this.#maxBodyBytes);
+    const given = delivery.body;
+    const body = bodyBytes(given, this.#maxBodyBytes);
     const [signature, timestamp] = extractHeaders(delivery.headers, this.#signature, this.#timestamp);
-    const prefix = encoder.encode(this.#core.signedPrefix(timestamp));
+    if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
+    // Missing or malformed headers are refused here, before any hashing, as in verify().
+    const prefix = this.#core.signedPrefix(body, signature, timestamp);
+    if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
     let data = body;
-    if (prefix.length > 0) {
-      data = new Uint8Array(prefix.length + body.length);
-      data.set(prefix);
-      data.set(body, prefix.length);
+    if (prefix !== "") {
+      const head = encoder.encode(prefix);
+      data = new Uint8Array(head.length + body.length);
+      data.set(head);
+      data.set(body, head.length);
     }
-    const digests = await Promise.all(
-      keys.map(async (key) => new Uint8Array(await crypto.subtle.sign("HMAC", key, data))),
-    );
+    let digests;
+    try {
+      digests = await Promise.all(
+        (Array.isArray(secret) ? secret : [secret]).map(async (one) => {
+          const key = await crypto.subtle.importKey("raw", secretBytes(one), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+          return new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
+        }),
+      );
+    } catch {
+      return null;
+    }
     const macs = new Uint8Array(32 * digests.length);
     digests.forEach((digest, index) => macs.set(digest, 32 * index));
-    return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, delivery.body, body);
+    if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
+    return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, given, body);
   }
 
   /** Releases the prepared keys now instead of when the object is garbage-collected. */
@@ -444,8 +464,9 @@ export function parse(provider, delivery, options) {
   const name = providerName(provider);
   const settings = readOptions(options);
   readDelivery(delivery);
-  const body = bodyBytes(delivery.body, settings.maxBodyBytes);
-  return eventOf(core.parse(name, body, settings.maxBodyBytes), name, delivery.body, body);
+  const given = delivery.body;
+  const body = bodyBytes(given, settings.maxBodyBytes);
+  return eventOf(core.parse(name, body, settings.maxBodyBytes), name, given, body);
 }
 
 export async function verifyRequest(provider, request, secret, options) {
@@ -460,13 +481,10 @@ export async function verifyRequest(provider, request, secret, options) {
     if (declared > limit) tooLarge(declared, limit);
     const body = await request.arrayBuffer();
     const delivery = { headers: request.headers, body, url: request.url };
-    if (body.byteLength >= webCryptoFromBytes && schemeOf(providerName(provider))[0] !== "" && hasWebCrypto()) {
-      try {
-        return await verifier[withMacs](delivery, options, await importHmacKeys(secret));
-      } catch (error) {
-        if (error instanceof WebhookError) throw error;
-        // Web Crypto itself failed: the wasm path below reaches the same verdict.
-      }
+    if (body.byteLength >= webCryptoFromBytes) {
+      const event = await verifier[withWebCrypto](delivery, options, secret);
+      // null: no HMAC scheme, or Web Crypto failed; the wasm hash reaches the same verdict.
+      if (event !== null) return event;
     }
     return verifier.verify(delivery, options);
   } finally {
@@ -476,14 +494,6 @@ export async function verifyRequest(provider, request, secret, options) {
 
 function hasWebCrypto() {
   return typeof crypto === "object" && crypto !== null && typeof crypto.subtle?.sign === "function";
-}
-
-// The Verifier constructor has already checked the secrets; same list, same order.
-function importHmacKeys(secret) {
-  const list = Array.isArray(secret) ? secret : [secret];
-  return Promise.all(
-    list.map((one) => crypto.subtle.importKey("raw", secretBytes(one), { name: "HMAC", hash: "SHA-256" }, false, ["sign"])),
-  );
 }
 
 export function sign(provider, body, secret, options) {

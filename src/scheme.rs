@@ -52,28 +52,6 @@ pub struct HmacScheme {
     pub timestamp_header: Option<&'static str>,
 }
 
-impl HmacScheme {
-    /// What the provider signs before the body: `"<timestamp>."` for a timestamped scheme,
-    /// given the timestamp header's value (trimmed, as verification reads it), and nothing
-    /// otherwise. For callers that compute the HMAC themselves
-    /// ([`Verifier::verify_with_macs`](crate::Verifier::verify_with_macs)).
-    ///
-    /// ```
-    /// use hookproof::{Proof, Provider};
-    ///
-    /// let Proof::HmacHex(sir) = Provider::Sir.proof() else { unreachable!() };
-    /// assert_eq!(sir.signed_prefix(Some(" 1700000000 ")), "1700000000.");
-    /// let Proof::HmacHex(g2) = Provider::G2Sentry.proof() else { unreachable!() };
-    /// assert_eq!(g2.signed_prefix(Some("1700000000")), "");
-    /// ```
-    pub fn signed_prefix(&self, timestamp_value: Option<&str>) -> String {
-        match (self.timestamp_header, timestamp_value) {
-            (Some(_), Some(value)) => format!("{}.", value.trim()),
-            _ => String::new(),
-        }
-    }
-}
-
 /// A secret prepared for repeated use: the HMAC key schedule, or a token's digest.
 #[derive(Clone)]
 pub(crate) enum Key {
@@ -116,12 +94,21 @@ pub(crate) fn prepare_keys<S: AsRef<[u8]>>(
         .collect()
 }
 
-/// HMAC-SHA256 of `timestamp "." body` (or of `body` alone), keyed by a prepared key.
+/// What is signed before the body: the timestamp and a dot where the scheme signs one. The
+/// one definition, for the HMAC computed here and the prefix given to callers that compute
+/// it themselves (`Verifier::signed_prefix`).
+pub(crate) fn signed_parts(timestamp: Option<&str>) -> [&[u8]; 2] {
+    match timestamp {
+        Some(timestamp) => [timestamp.as_bytes(), b"."],
+        None => [b"", b""],
+    }
+}
+
+/// HMAC-SHA256 of the signed parts and the body, keyed by a prepared key.
 pub(crate) fn mac(key: &HmacSha256, timestamp: Option<&str>, body: &[u8]) -> [u8; DIGEST_LEN] {
     let mut mac = key.clone();
-    if let Some(timestamp) = timestamp {
-        mac.update(timestamp.as_bytes());
-        mac.update(b".");
+    for part in signed_parts(timestamp) {
+        mac.update(part);
     }
     mac.update(body);
     mac.finalize().into_bytes().into()

@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorCode};
 use crate::event::Event;
 use crate::options::Options;
 use crate::providers::{Provider, ProviderRef};
-use crate::scheme::{self, Key, Proof, DIGEST_LEN};
+use crate::scheme::{self, HmacScheme, Key, Proof, DIGEST_LEN};
 
 /// A provider's secrets and options, prepared once for many verifications.
 ///
@@ -80,26 +80,27 @@ impl Verifier {
     /// Like [`Verifier::verify`], with the HMACs computed by the caller: for hosts with a
     /// faster native HMAC-SHA256 (Web Crypto on large bodies). `macs` holds one digest
     /// per secret, in the order the secrets were given, each over
-    /// [`HmacScheme::signed_prefix`] followed by the body. Every other check — headers,
-    /// signature format, timestamp, window, the constant-time comparison — is the same.
-    /// A URL-token provider has no HMAC: its token is checked as usual and `macs` unused.
+    /// [`Verifier::signed_prefix`] followed by the body; another count is refused as
+    /// `invalid_secret`. Every other check — headers, signature format, timestamp, window,
+    /// the constant-time comparison — is the same. A URL-token provider has no HMAC: its
+    /// token is checked as usual and `macs` is ignored.
     ///
     /// ```
     /// use hmac::{Hmac, KeyInit, Mac};
-    /// use hookproof::{sign, Delivery, Options, Proof, Provider, SignOptions, Verifier};
+    /// use hookproof::{sign, Delivery, Options, SignOptions, Verifier};
     ///
     /// let body = br#"{"id":"evt_1","type":"user.created","data":{}}"#;
     /// let signed = sign("sir", body, b"whsec_k", &SignOptions::at(1_700_000_000))?;
-    /// let Proof::HmacHex(scheme) = Provider::Sir.proof() else { unreachable!() };
-    /// let prefix = scheme.signed_prefix(Some(&signed.headers[2].1));
+    /// let verifier = Verifier::new("sir", &["whsec_k"], Options::default())?;
+    /// let delivery = Delivery::new(&signed.headers, body);
+    /// let prefix = verifier.signed_prefix(&delivery)?;
+    /// assert_eq!(prefix, "1700000000.");
     /// // Whatever computes it, the MAC of prefix + body under each secret:
     /// let mut mac = Hmac::<sha2::Sha256>::new_from_slice(b"whsec_k").unwrap();
     /// mac.update(prefix.as_bytes());
     /// mac.update(body);
     /// let macs = [<[u8; 32]>::from(mac.finalize().into_bytes())];
     ///
-    /// let verifier = Verifier::new("sir", &["whsec_k"], Options::default())?;
-    /// let delivery = Delivery::new(&signed.headers, body);
     /// assert_eq!(verifier.verify_with_macs(&delivery, 1_700_000_000, &macs)?.dedupe_key, "evt_1");
     /// let wrong = [[0u8; 32]];
     /// assert!(verifier.verify_with_macs(&delivery, 1_700_000_000, &wrong).is_err());
@@ -111,7 +112,8 @@ impl Verifier {
         now: u64,
         macs: &[[u8; DIGEST_LEN]],
     ) -> Result<Event, Error> {
-        if macs.len() != self.keys.len() {
+        let hmac = matches!(self.provider.proof(), Proof::HmacHex(_));
+        if hmac && macs.len() != self.keys.len() {
             return Err(Error::new(
                 ErrorCode::InvalidSecret,
                 format!(
@@ -123,6 +125,25 @@ impl Verifier {
         }
         self.prove_with(delivery, now, Some(macs))?;
         self.provider.decode(delivery.body)
+    }
+
+    /// What the provider signed before the body of `delivery` (`"<timestamp>."` for a
+    /// timestamped scheme, empty otherwise), once the signature and timestamp headers have
+    /// passed every check that needs no hashing: a caller computing the HMACs itself
+    /// ([`Verifier::verify_with_macs`]) learns of a missing or malformed header before it
+    /// hashes anything, as [`Verifier::verify`] does. Empty for a URL-token provider.
+    pub fn signed_prefix(&self, delivery: &Delivery<'_>) -> Result<String, Error> {
+        check_size(delivery.body, &self.options)?;
+        match self.provider.proof() {
+            Proof::HmacHex(hmac) => {
+                let headers = self.read_hmac_headers(hmac, delivery)?;
+                Ok(scheme::signed_parts(headers.timestamp.map(|(raw, _)| raw))
+                    .iter()
+                    .map(|part| String::from_utf8_lossy(part))
+                    .collect())
+            }
+            Proof::UrlToken => Ok(String::new()),
+        }
     }
 
     /// Only the proof: size limit, signature (or token), timestamp window.
@@ -140,25 +161,11 @@ impl Verifier {
         check_size(delivery.body, &self.options)?;
         match self.provider.proof() {
             Proof::HmacHex(hmac) => {
-                let signature_value = delivery
-                    .headers
-                    .get(hmac.signature_header)
-                    .ok_or_else(|| missing_header(self.provider, hmac.signature_header))?;
-                let signature = scheme::parse_signature(hmac, signature_value)?;
-                let timestamp = match hmac.timestamp_header {
-                    None => None,
-                    Some(header) => {
-                        let raw = delivery.headers.get(header).ok_or_else(|| {
-                            Error::new(
-                                ErrorCode::MissingTimestamp,
-                                format!("no {header} header; {} signs a timestamp", self.provider),
-                            )
-                        })?;
-                        let raw = raw.trim();
-                        Some((raw, scheme::parse_timestamp(header, raw)?, header))
-                    }
-                };
-                let signed_timestamp = timestamp.map(|(raw, _, _)| raw);
+                let HmacHeaders {
+                    signature,
+                    timestamp,
+                } = self.read_hmac_headers(hmac, delivery)?;
+                let signed_timestamp = timestamp.map(|(raw, _)| raw);
                 let matched = match given_macs {
                     None => scheme::any_hmac_matches(
                         &self.keys,
@@ -178,7 +185,7 @@ impl Verifier {
                         ),
                     ));
                 }
-                if let Some((_, seconds, header)) = timestamp {
+                if let (Some((_, seconds)), Some(header)) = (timestamp, hmac.timestamp_header) {
                     scheme::check_window(header, seconds, now, self.options.tolerance_seconds)?;
                 }
                 Ok(())
@@ -212,6 +219,45 @@ impl Verifier {
                 Ok(())
             }
         }
+    }
+}
+
+/// An HMAC scheme's headers, read and checked: the signature's digest, and the timestamp
+/// (trimmed text as signed, and seconds) where the scheme signs one.
+struct HmacHeaders<'a> {
+    signature: [u8; DIGEST_LEN],
+    timestamp: Option<(&'a str, u64)>,
+}
+
+impl Verifier {
+    /// Every check of the signature and timestamp headers that needs no hashing.
+    fn read_hmac_headers<'a>(
+        &self,
+        hmac: &HmacScheme,
+        delivery: &Delivery<'a>,
+    ) -> Result<HmacHeaders<'a>, Error> {
+        let signature_value = delivery
+            .headers
+            .get(hmac.signature_header)
+            .ok_or_else(|| missing_header(self.provider, hmac.signature_header))?;
+        let signature = scheme::parse_signature(hmac, signature_value)?;
+        let timestamp = match hmac.timestamp_header {
+            None => None,
+            Some(header) => {
+                let raw = delivery.headers.get(header).ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::MissingTimestamp,
+                        format!("no {header} header; {} signs a timestamp", self.provider),
+                    )
+                })?;
+                let raw = raw.trim();
+                Some((raw, scheme::parse_timestamp(header, raw)?))
+            }
+        };
+        Ok(HmacHeaders {
+            signature,
+            timestamp,
+        })
     }
 }
 

@@ -2,10 +2,10 @@
 //! validates arguments, picks the scheme's header values out of whatever header shape the
 //! user has, and turns the replies below into events or `WebhookError`s.
 //!
-//! Every function answers with one string: an event, hint list or signed delivery as
-//! JSON, or `!<code>\n<message>` for a refusal. One string per call keeps boundary
-//! crossings and JS allocations to a minimum (`JSON.parse` is fast), and nothing here
-//! throws, so no failure unwinds through the glue. Nothing here may panic either: the
+//! Every function answers with one string: an event in the compact form of
+//! [`event_reply`], a hint list or signed delivery as JSON, or `!<code>\n<message>` for a
+//! refusal. One string per call keeps boundary crossings and JS allocations to a minimum,
+//! and nothing here throws, so no failure unwinds through the glue. Nothing here may panic either: the
 //! release profile aborts on panic, which would surface in JS as a wasm trap.
 
 use alloc::boxed::Box;
@@ -55,6 +55,8 @@ fn to_reply<T: Serialize>(result: Result<T, Error>) -> String {
 }
 
 /// An event as JSON, for the rare one [`event_reply`] cannot send in its compact form.
+/// Not `Event` itself: serializing it would put every provider's payload serializer into
+/// the module, for payloads JS takes from the body anyway.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Envelope<'a> {
@@ -104,8 +106,14 @@ fn event_reply(result: Result<Event, Error>) -> String {
         };
         return to_json(&envelope).unwrap_or_else(|refused| refused);
     }
+    // "=", three newlines, the id marker, and the strings themselves.
+    const MARKS: usize = 5;
     let mut reply = String::with_capacity(
-        event.kind.len() + event.dedupe_key.len() + id.map_or(0, str::len) + 6,
+        MARKS
+            + event.kind.len()
+            + event.dedupe_key.len()
+            + id.map_or(0, str::len)
+            + payload.as_deref().map_or(0, str::len),
     );
     for field in ["=", &event.kind, "\n", &event.dedupe_key, "\n"] {
         reply.push_str(field);
@@ -222,7 +230,8 @@ impl Core {
     }
 
     /// [`Core::verify`] with the HMACs computed by JS (Web Crypto, for large bodies):
-    /// `macs` is one 32-byte digest per secret, concatenated.
+    /// `macs` is one 32-byte digest per secret, concatenated. HMAC schemes only: it takes
+    /// no URL, so a URL-token provider is refused as `missing_signature`.
     #[wasm_bindgen(js_name = verifyWithMacs)]
     pub fn verify_with_macs(
         &self,
@@ -251,12 +260,20 @@ impl Core {
         )
     }
 
-    /// What JS must put before the body when it computes the HMACs itself.
+    /// What JS must put before the body when it computes the HMACs itself, or the refusal
+    /// the headers earn before any hashing (missing or malformed signature or timestamp).
+    /// A prefix is digits and a dot, or empty, so it never starts with `!`.
     #[wasm_bindgen(js_name = signedPrefix)]
-    pub fn signed_prefix(&self, timestamp: Option<String>) -> String {
-        match self.verifier.provider().proof() {
-            Proof::HmacHex(hmac) => hmac.signed_prefix(timestamp.as_deref()),
-            Proof::UrlToken => String::new(),
+    pub fn signed_prefix(
+        &self,
+        body: &[u8],
+        signature: Option<String>,
+        timestamp: Option<String>,
+    ) -> String {
+        let headers = self.scheme_headers(signature.as_deref(), timestamp.as_deref());
+        match self.verifier.signed_prefix(&Delivery::new(&headers, body)) {
+            Ok(prefix) => prefix,
+            Err(error) => refusal(&error),
         }
     }
 }
@@ -455,8 +472,21 @@ mod tests {
         use hmac::{Hmac, KeyInit, Mac};
         let core = sir_core();
         let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
-        let prefix = core.signed_prefix(Some(format!(" {timestamp} ")));
+        let prefix = core.signed_prefix(
+            BODY,
+            Some(signature.clone()),
+            Some(format!(" {timestamp} ")),
+        );
         assert_eq!(prefix, "1700000000.");
+        // Header problems are refused before anything is hashed.
+        let refused = core.signed_prefix(
+            BODY,
+            Some(String::from("sha256=zz")),
+            Some(timestamp.clone()),
+        );
+        assert!(refused.starts_with("!malformed_signature\n"), "{refused}");
+        let refused = core.signed_prefix(BODY, Some(signature.clone()), None);
+        assert!(refused.starts_with("!missing_timestamp\n"), "{refused}");
         let mut macs = Vec::new();
         for secret in [&b"whsec_old"[..], b"whsec_new"] {
             let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret).unwrap();

@@ -438,24 +438,54 @@ fn the_tolerance_is_configurable() {
 
 #[test]
 fn macs_computed_elsewhere_get_every_other_check() {
+    use hmac::{Hmac, KeyInit, Mac};
     use hookproof::Verifier;
     let verifier = Verifier::new("sir", &[SECRET, "older"], Options::default()).unwrap();
     let headers = headers_for("sir", SIR_BODY, NOW);
     let delivery = Delivery::new(&headers, SIR_BODY);
+    let prefix = verifier.signed_prefix(&delivery).unwrap();
+    let mac_of = |secret: &str| -> [u8; 32] {
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(prefix.as_bytes());
+        mac.update(SIR_BODY);
+        mac.finalize().into_bytes().into()
+    };
+    let right = [mac_of("older"), mac_of(SECRET)];
     let zero = [0u8; 32];
+    assert!(verifier.verify_with_macs(&delivery, NOW, &right).is_ok());
     // One MAC per secret, no more, no less.
     let error = verifier
-        .verify_with_macs(&delivery, NOW, &[zero])
+        .verify_with_macs(&delivery, NOW, &right[..1])
         .unwrap_err();
     assert_eq!(error.code(), ErrorCode::InvalidSecret);
-    // Wrong MACs are a mismatch; the window and header checks still apply before them.
+    // Wrong MACs are a mismatch; genuine ones outside the window are too old, as in verify.
     let error = verifier
         .verify_with_macs(&delivery, NOW, &[zero, zero])
         .unwrap_err();
     assert_eq!(error.code(), ErrorCode::SignatureMismatch);
-    let no_timestamp = &headers[..2].to_vec();
     let error = verifier
-        .verify_with_macs(&Delivery::new(no_timestamp, SIR_BODY), NOW, &[zero, zero])
+        .verify_with_macs(&delivery, NOW + 10_000, &right)
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::TimestampTooOld);
+    // Header problems come first, and signed_prefix reports them before any hashing.
+    let no_timestamp = &headers[..2].to_vec();
+    let delivery = Delivery::new(no_timestamp, SIR_BODY);
+    let error = verifier
+        .verify_with_macs(&delivery, NOW, &right)
         .unwrap_err();
     assert_eq!(error.code(), ErrorCode::MissingTimestamp);
+    assert_eq!(
+        verifier.signed_prefix(&delivery).unwrap_err().code(),
+        ErrorCode::MissingTimestamp
+    );
+}
+
+#[test]
+fn url_token_providers_ignore_given_macs() {
+    use hookproof::Verifier;
+    let verifier = Verifier::new("gengo", &["tok"], Options::default()).unwrap();
+    let body = hookproof::providers::gengo::form_body("job", r#"{"job_id":1,"status":"approved"}"#);
+    let delivery = Delivery::new(&[("a", "b")], body.as_bytes()).with_url("/cb?token=tok");
+    assert_eq!(verifier.signed_prefix(&delivery).unwrap(), "");
+    assert!(verifier.verify_with_macs(&delivery, NOW, &[]).is_ok());
 }

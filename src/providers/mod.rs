@@ -1,8 +1,8 @@
 //! The providers: one module each (scheme + event types), and the registry below.
 //!
 //! Adding a provider means writing `src/providers/<name>.rs` with `NAME`, `PROOF`,
-//! `CONTENT_TYPE`, `PAYLOAD_IS_BODY`, a `Payload` type and a `decode` function, and adding one line to the
-//! `registry!` call at the end of this file.
+//! `CONTENT_TYPE`, `PAYLOAD_IS_BODY`, a `Payload` type and a `decode` function, and adding
+//! one line to the `registry!` call at the end of this file.
 
 use alloc::string::String;
 use serde::{Serialize, Serializer};
@@ -177,7 +177,7 @@ macro_rules! registry {
             /// The payload as JSON where it is not the body itself (see
             /// [`Provider::payload_is_body`]); `None` where it is. The constant test means
             /// the JS layer never carries serializers for payloads it takes from the body.
-            #[cfg(feature = "wasm")]
+            #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
             pub(crate) fn derived_json(&self) -> Option<Result<String, serde_json::Error>> {
                 match self {
                     $( Payload::$variant(payload) => match $module::PAYLOAD_IS_BODY {

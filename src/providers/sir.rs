@@ -218,7 +218,8 @@ pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
         });
     };
     let kind_typed = EventType::from_text(&kind);
-    // `data` is documented on every envelope; an absent one is kept as `null`, not refused.
+    // `data` is documented on every envelope; an absent one is `null` here, not refused
+    // (in JS, whose payload is the body as sent, it stays absent).
     let data = typed_data(&kind_typed, wire.data.unwrap_or_else(RawJson::null));
     Ok(Decoded {
         kind,
