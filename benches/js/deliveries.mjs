@@ -1,7 +1,7 @@
 // The deliveries every contender verifies, and the contenders themselves. Runtime-neutral:
 // each runner (Node, Deno, workerd) passes in what its runtime offers.
 
-export const SIZES = [256, 1024, 4096, 16384, 65536, 1 << 20];
+export const SIZES = [256, 1024, 4096, 16384, 65536, 262144, 1 << 20];
 export const SECRET = "bench-secret-0123456789";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
