@@ -11,7 +11,6 @@ import * as core from "./dist/hookproof.js";
 const DEFAULT_TOLERANCE = 300;
 const DEFAULT_MAX_BODY = 1 << 20;
 const DEFAULT_TOKEN_PARAM = "token";
-const PROVIDERS = "g2sentry, contentspal, sir, gengo";
 
 let exportsOfWasm = null;
 let notReadyReason = "hookproof's WebAssembly module is not initialised yet; await ready() first";
@@ -119,7 +118,7 @@ function providerName(provider) {
   if (typeof provider !== "string") {
     throw new WebhookError(
       "unknown_provider",
-      `provider must be one of ${PROVIDERS}; got ${describe(provider)}`,
+      `provider must be one of ${core.providers()}; got ${describe(provider)}`,
     );
   }
   return provider;
@@ -415,7 +414,7 @@ export class Verifier {
     const [signature, timestamp] = extractHeaders(delivery.headers, this.#signature, this.#timestamp);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
     // Missing or malformed headers are refused here, before any hashing, as in verify().
-    const prefix = this.#core.signedPrefix(body, signature, timestamp);
+    const prefix = this.#core.signedPrefix(signature, timestamp);
     if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
     let data = body;
     if (prefix !== "") {

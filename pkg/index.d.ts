@@ -6,8 +6,6 @@
 // types); gengo's is the Rust type's serialization (absent fields are null). An optional
 // field is typed `?: T | null`.
 
-export type Provider = "g2sentry" | "contentspal" | "sir" | "gengo";
-
 export type HeadersLike =
   | Headers
   | Record<string, string | string[] | undefined>
@@ -34,18 +32,12 @@ export interface VerifyOptions {
 
 export type Secret = string | Uint8Array;
 
-// The payload types, one namespace per provider, and the core's error codes are generated
-// from the Rust types (src/typescript.rs, ts-rs) by `make pkg`. A string enum's type lists the known values
-// and also admits any other string: a provider may add values.
-import type { contentspal, CoreErrorCode, g2sentry, gengo, sir } from "./dist/types.js";
-export type { contentspal, g2sentry, gengo, sir };
-
-export interface PayloadOf {
-  g2sentry: g2sentry.Payload;
-  contentspal: contentspal.Payload;
-  sir: sir.Payload;
-  gengo: gengo.Payload;
-}
+// Generated from the Rust types (src/typescript.rs, ts-rs) by `make pkg`: `Provider` and
+// `PayloadOf` from the registry, one namespace of payload types per provider, and the
+// core's error codes. A string enum's type lists the known values and also admits any
+// other string: a provider may add values.
+import type { CoreErrorCode, PayloadOf, Provider } from "./dist/types.js";
+export type * from "./dist/types.js";
 
 export interface WebhookEvent<P extends Provider = Provider> {
   provider: P;

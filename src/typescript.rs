@@ -9,10 +9,12 @@ use alloc::vec::Vec;
 use ts_rs::{Config, TypeVisitor, TS};
 
 use crate::error::ErrorCode;
+use crate::providers::Provider;
 
 /// The TypeScript declarations the npm package's `index.d.ts` builds on, generated from the
 /// Rust types: every provider's payload types, one namespace per provider
-/// (`g2sentry.Payload`, …), and `CoreErrorCode`, the union of [`ErrorCode`]s. `make pkg`
+/// (`g2sentry.Payload`, …), `Provider` and `PayloadOf` from the registry, and
+/// `CoreErrorCode`, the union of [`ErrorCode`]s. `make pkg`
 /// writes them to `pkg/dist/types.d.ts` (`cargo run --example typescript --features
 /// typescript`).
 ///
@@ -22,13 +24,20 @@ use crate::error::ErrorCode;
 /// assert!(declarations.contains(r#""timestamp_too_old""#));
 /// ```
 pub fn typescript_declarations() -> String {
-    let codes: Vec<String> = ErrorCode::ALL
+    let quoted = |text: &str| format!("\"{text}\"");
+    let names: Vec<String> = Provider::ALL.iter().map(|p| quoted(p.name())).collect();
+    let payloads: Vec<String> = Provider::ALL
         .iter()
-        .map(|code| format!("\"{}\"", code.as_str()))
+        .map(|p| format!("  {}: {}.Payload;\n", p.name(), p.name()))
         .collect();
+    let codes: Vec<String> = ErrorCode::ALL.iter().map(|c| quoted(c.as_str())).collect();
     format!(
-        "{}/** The core's error codes (`ErrorCode` in Rust). */\nexport type CoreErrorCode = {};\n",
+        "{}/** The providers in the registry. */\nexport type Provider = {};\n\n\
+         /** Each provider's payload type. */\nexport interface PayloadOf {{\n{}}}\n\n\
+         /** The core's error codes (`ErrorCode` in Rust). */\nexport type CoreErrorCode = {};\n",
         crate::providers::payload_namespaces(),
+        names.join(" | "),
+        payloads.concat(),
         codes.join(" | ")
     )
 }

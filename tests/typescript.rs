@@ -34,3 +34,17 @@ fn error_codes_are_generated_from_error_code() {
         hookproof::ErrorCode::ALL.len() - 1
     );
 }
+
+#[test]
+fn provider_names_and_payload_map_come_from_the_registry() {
+    let declarations = hookproof::typescript_declarations();
+    let names: Vec<String> = hookproof::Provider::ALL
+        .iter()
+        .map(|p| format!("\"{}\"", p.name()))
+        .collect();
+    assert!(declarations.contains(&format!("export type Provider = {};", names.join(" | "))));
+    for provider in hookproof::Provider::ALL {
+        let entry = format!("  {0}: {0}.Payload;", provider.name());
+        assert!(declarations.contains(&entry), "{entry}");
+    }
+}

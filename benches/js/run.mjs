@@ -1,12 +1,12 @@
 // `make bench`: runs the Node, Deno and workerd runners (each in its own process), adds
 // the native criterion figures and the wasm sizes, and prints the tables as Markdown.
 // Usage: node run.mjs <js-tests/node_modules/.bin> [--quick]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { startWranglerDev } from "../../js-tests/harness/wrangler-dev.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -20,42 +20,19 @@ function runJson(command, args) {
   return JSON.parse(result.stdout.trim().split("\n").pop());
 }
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function runWorkerd() {
-  const port = await freePort();
-  const child = spawn(join(bin, "wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", "warn"], { cwd: here, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  let exited = false;
-  child.on("exit", () => (exited = true));
+  const { base, stop } = await startWranglerDev(join(bin, "wrangler"), { cwd: here, env, stdout: "ignore" });
   try {
-    const started = Date.now();
-    for (;;) {
-      if (exited) throw new Error("wrangler dev exited before serving");
-      if (Date.now() - started > 60_000) throw new Error("wrangler dev did not answer within 60 s");
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 250));
-    }
     // Cold start seen from outside: the first request to a fresh isolate includes
     // instantiating the module; the second does not.
     const coldStart = performance.now();
-    await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    await (await fetch(`${base}/`)).text();
     const first = performance.now() - coldStart;
-    const report = await (await fetch(`http://127.0.0.1:${port}/bench${quick ? "?quick" : ""}`)).json();
+    const report = await (await fetch(`${base}/bench${quick ? "?quick" : ""}`)).json();
     const version = spawnSync(join(bin, "workerd"), ["--version"], { encoding: "utf8" }).stdout.trim();
     return { ...report, runtime: `workerd ${version.replace(/^workerd /, "")} (wrangler dev)`, firstRequestMs: first };
   } finally {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {}
+    stop();
   }
 }
 

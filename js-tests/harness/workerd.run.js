@@ -1,38 +1,16 @@
 // workerd: `wrangler dev` bundles worker.js with the installed package and serves it on
 // 127.0.0.1; this script sends the requests. Prints "workerd: N passed, M failed".
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import * as hookproof from "hookproof";
 import { bodies } from "./cases.js";
+import { startWranglerDev } from "./wrangler-dev.js";
 
 const wrangler = process.argv[2];
-const port = await new Promise((resolve) => {
-  const server = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
-const child = spawn(
-  wrangler,
-  ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", "warn"],
-  { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_SEND_ERROR_REPORTS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" }, detached: true },
-);
-let exited = false;
-child.on("exit", () => (exited = true));
-
+let server;
 let passed = 0;
 let failed = 0;
 try {
-  const started = Date.now();
-  for (;;) {
-    if (exited) throw new Error("wrangler dev exited before serving");
-    if (Date.now() - started > 60_000) throw new Error("wrangler dev did not answer within 60 s");
-    try {
-      if ((await fetch(`${base}/cases`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  server = await startWranglerDev(wrangler, { readyPath: "/cases" });
+  const { base } = server;
   const names = await (await fetch(`${base}/cases`)).json();
   for (const name of names) {
     const result = await (await fetch(`${base}/run?name=${encodeURIComponent(name)}`)).json();
@@ -66,9 +44,7 @@ try {
   console.log(`workerd could not run: ${error.message}`);
   failed++;
 } finally {
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {}
+  server?.stop();
 }
 console.log(`workerd: ${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;

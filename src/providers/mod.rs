@@ -213,6 +213,7 @@ impl Provider {
             .ok_or_else(|| Error::unknown_provider(name))
     }
 
+    /// The registered names, comma-separated, for messages.
     pub(crate) fn names_joined() -> String {
         let names: alloc::vec::Vec<&str> = Provider::ALL.iter().map(|p| p.name()).collect();
         names.join(", ")
