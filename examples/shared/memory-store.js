@@ -1,0 +1,30 @@
+// The Store of examples/shared/callbacks.js in memory: for tests and trying things out.
+// Everything is lost when the process ends, so never acknowledge real deliveries with it.
+export function createMemoryStore() {
+  const log = []; // oldest first
+  const seen = new Set();
+  const jobs = new Map();
+  return {
+    // No await inside: JavaScript runs it to the end before any other request's code.
+    async record(entry, effect) {
+      const key = JSON.stringify([entry.provider, entry.dedupeKey]);
+      if (seen.has(key)) return "duplicate";
+      seen.add(key);
+      log.push(entry);
+      if (effect.jobId !== null) {
+        const jobKey = JSON.stringify([entry.provider, effect.jobId]);
+        const current = jobs.get(jobKey);
+        if (current === undefined || effect.version >= current.version) {
+          jobs.set(jobKey, { provider: entry.provider, jobId: effect.jobId, state: effect.state, version: effect.version, updatedAt: entry.receivedAt });
+        }
+      }
+      return "recorded";
+    },
+    async events(provider) {
+      return log.filter((entry) => provider === undefined || entry.provider === provider).reverse();
+    },
+    async job(provider, jobId) {
+      return jobs.get(JSON.stringify([provider, jobId])) ?? null;
+    },
+  };
+}
