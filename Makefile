@@ -1,5 +1,6 @@
 # hookproof — every entry point a developer or CI needs.
-# `make demo` and `make test` must work on a fresh machine after `.ci/run`'s installs.
+# `make demo` and `make test` work on a fresh machine by themselves: each first installs
+# what it needs (idempotent, quick once done).
 
 CARGO ?= cargo
 NPM   ?= npm
@@ -11,15 +12,23 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: demo test test-rust test-nostd lint tools pkg test-js test-wasm bench
+.PHONY: demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps bench
 
-## Sign and verify a sample delivery for every provider, print the decoded events.
-demo:
+WORKER := examples/cloudflare-worker
+EXAMPLES := $(WORKER) examples/node-server examples/deno
+
+## The main job end to end: the Cloudflare Worker example in workerd on 127.0.0.1, sent a
+## signed delivery per provider, a redelivery and a tampered one; prints what happened.
+demo: tools-build pkg $(WORKER)/node_modules/.package-lock.json
+	node $(WORKER)/demo.js
+
+## The Rust console demo: sign and verify a sample delivery per provider, print the events.
+demo-rust:
 	$(CARGO) run --quiet --example demo
 
-## Every test: native Rust (unit, integration, property, doc), no_std build, lints, and the
-## npm package in real JS runtimes.
-test: test-rust test-nostd lint test-wasm test-js
+## Every test: native Rust (unit, integration, property, doc), no_std build, lints, the npm
+## package in real JS runtimes, and the callback endpoints in theirs.
+test: tools test-rust test-nostd lint test-wasm test-js test-examples
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -50,9 +59,10 @@ DIST := pkg/dist
 WASM_BUDGET_RAW := 122880
 WASM_BUDGET_GZIP := 49152
 
-## The JS tooling (wasm-opt, wrangler, deno, playwright-core), exactly as locked.
-$(JS_TESTS)/node_modules/.package-lock.json: $(JS_TESTS)/package-lock.json
-	$(NPM) ci --prefix $(JS_TESTS) --no-audit --no-fund
+## The JS tooling (wasm-opt, wrangler, deno, playwright-core), exactly as locked. Each
+## example's own packages likewise (better-sqlite3 compiles from source: about a minute).
+%/node_modules/.package-lock.json: %/package-lock.json
+	$(NPM) ci --prefix $* --no-audit --no-fund
 	@touch $@
 
 ## Builds the npm package's generated files into pkg/dist (wasm, glue, embedded copy).
@@ -83,21 +93,32 @@ JS_RUNTIMES ?= node deno workerd chromium
 test-js: pkg
 	node $(JS_TESTS)/run.js $(JS_RUNTIMES)
 
-## Installs the toolchain pieces the targets above need (idempotent).
-tools:
+examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json)
+
+## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test).
+test-examples: pkg examples-deps
+	node --test --test-timeout=60000 js-tests/examples/
+
+## Installs every toolchain piece the targets above need (idempotent).
+tools: tools-build chromium
+
+## What building the package needs: Rust targets and components, wasm-bindgen-cli at the
+## locked version, the JS tooling.
+tools-build: $(JS_TESTS)/node_modules/.package-lock.json
 	rustup target add wasm32-unknown-unknown thumbv7em-none-eabihf
 	rustup component add clippy rustfmt
 	@# Not --locked: the CLI's own lock pins a webpki-roots release the registry here lacks.
 	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  $(CARGO) install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); fi
-	$(NPM) ci --prefix $(JS_TESTS) --no-audit --no-fund
+
+## Debian's Chromium for the browser tests (Playwright drives it and downloads no browser).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; }
 
 BENCH_JS := benches/js
 # BENCH_FLAGS=--quick runs two sizes and short batches (a smoke run, not for numbers).
 BENCH_FLAGS ?=
-
-$(BENCH_JS)/node_modules/.package-lock.json: $(BENCH_JS)/package-lock.json
-	$(NPM) ci --prefix $(BENCH_JS) --no-audit --no-fund
 
 ## Side-by-side speed: hookproof vs node:crypto, Web Crypto and standardwebhooks in Node,
 ## Deno and workerd, with native Rust (SHA extensions and portable) as the baseline.
