@@ -85,8 +85,12 @@ fn main() -> Result<(), hookproof::Error> {
     )?;
     let reformatted = sample.body.replace(",\"", ", \"").replace("\":", "\": ");
     let delivery = Delivery::new(&signed.headers, reformatted.as_bytes());
-    for hint in explain("sir", &delivery, &[sample.secret], &Options::default(), now) {
-        println!("   {}: {}", hint.code, hint.message);
+    let diagnosis = explain("sir", &delivery, &[sample.secret], &Options::default(), now);
+    if let Some(error) = &diagnosis.error {
+        println!("   refused: {error}");
+    }
+    for (rank, cause) in diagnosis.causes.iter().enumerate() {
+        println!("   {}. {}: {}", rank + 1, cause.code, cause.message);
     }
     Ok(())
 }

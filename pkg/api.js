@@ -560,7 +560,7 @@ export function explain(provider, delivery, secret, options) {
     body = bodyBytes(delivery.body, settings.maxBodyBytes);
   } catch (error) {
     if (error instanceof WebhookError && error.code === "body_too_large") {
-      return [{ code: error.code, message: error.message }];
+      return { error: { code: error.code, message: error.message }, causes: [] };
     }
     throw error;
   }
@@ -568,4 +568,12 @@ export function explain(provider, delivery, secret, options) {
   return unwrap(
     core.explain(name, JSON.stringify(entries), body, url, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam, now),
   );
+}
+
+/** The provider a delivery's headers (or Gengo's form body) belong to, or null. */
+export function detectProvider(delivery) {
+  ensureReady();
+  readDelivery(delivery);
+  const body = bodyBytes(delivery.body ?? "", DEFAULT_MAX_BODY);
+  return core.detectProvider(JSON.stringify(headerEntries(delivery.headers)), body) || null;
 }

@@ -62,7 +62,16 @@ export class WebhookError extends Error {
   readonly code: ErrorCode;
 }
 
+/** One likely cause of a failure (`code` is stable; the README lists every code). */
 export interface Hint { code: string; message: string }
+
+/** What `explain` found. */
+export interface Diagnosis {
+  /** Why verification refused the delivery; null when it verifies. */
+  error: { code: ErrorCode; message: string } | null;
+  /** Likely causes, most likely first: confirmed by a signature re-check, then visible mistakes, then generic advice. */
+  causes: Hint[];
+}
 
 export interface SignOptions { timestamp?: number; url?: string; tokenParam?: string }
 
@@ -83,8 +92,14 @@ export function parse<P extends Provider>(provider: P, delivery: Delivery, optio
 export function verifyRequest<P extends Provider>(provider: P, request: Request, secret: Secret | Secret[], options?: VerifyOptions): Promise<WebhookEvent<P>>;
 /** Signs a test delivery as the provider would. */
 export function sign(provider: Provider, body: string | Uint8Array | ArrayBuffer | object, secret: Secret, options?: SignOptions): Signed;
-/** Empty when the delivery verifies; otherwise the error, then likely causes. */
-export function explain(provider: Provider, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): Hint[];
+/**
+ * Diagnoses a delivery: `{ error: null, causes: [] }` when it verifies, else the refusal and
+ * its likely causes, most likely first. Off the verification path (it hashes the body up
+ * to ~45 times per secret); log its output, never send it back to the caller.
+ */
+export function explain(provider: Provider, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): Diagnosis;
+/** The provider whose headers (or Gengo form body) the delivery carries, or null. */
+export function detectProvider(delivery: { headers?: HeadersLike; body?: Uint8Array | ArrayBuffer | string }): Provider | null;
 
 export class Verifier<P extends Provider = Provider> {
   /** Prepares the keys once. Throws WebhookError. */

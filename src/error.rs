@@ -166,3 +166,14 @@ impl fmt::Display for Error {
 }
 
 impl core::error::Error for Error {}
+
+/// As `{ "code": "…", "message": "…" }`, the shape JavaScript receives.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut fields = serializer.serialize_struct("Error", 2)?;
+        fields.serialize_field("code", self.code.as_str())?;
+        fields.serialize_field("message", &*self.message)?;
+        fields.end()
+    }
+}

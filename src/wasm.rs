@@ -357,6 +357,16 @@ pub fn explain(
     )))
 }
 
+/// The provider a delivery's headers (or Gengo's form body) belong to, or "" for none.
+/// Headers come as in [`explain`].
+#[wasm_bindgen(js_name = detectProvider)]
+pub fn detect_provider(headers_json: &str, body: &[u8]) -> String {
+    let headers: Vec<(String, String)> = serde_json::from_str(headers_json).unwrap_or_default();
+    crate::detect_provider(&Delivery::new(&headers, body))
+        .map(|provider| String::from(provider.name()))
+        .unwrap_or_default()
+}
+
 #[derive(Serialize)]
 struct SignedReply<'a> {
     headers: &'a [(String, String)],
@@ -604,9 +614,19 @@ mod tests {
                 now,
             )
         };
-        assert_eq!(explain_at(NOW), "[]");
+        assert_eq!(explain_at(NOW), r#"{"error":null,"causes":[]}"#);
         let late = explain_at(NOW + 1e4);
-        assert!(late.contains("timestamp_too_old"), "{late}");
+        assert!(
+            late.starts_with(r#"{"error":{"code":"timestamp_too_old","#),
+            "{late}"
+        );
+        assert!(
+            late.contains(r#""causes":[{"code":"timestamp_skew""#),
+            "{late}"
+        );
+        assert_eq!(detect_provider(&headers, BODY), "sir");
+        assert_eq!(detect_provider("[]", b"comment=%7B%7D"), "gengo");
+        assert_eq!(detect_provider("[]", BODY), "");
         let junk = explain(
             "sir",
             "{",

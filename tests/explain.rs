@@ -1,191 +1,450 @@
-//! `explain` names the likely cause of a failure, and never a secret.
+//! `explain` ranks the cause of a failure first, confirms it by re-checking the signature,
+//! and never names a secret.
 
-use hookproof::{explain, sign, Delivery, Hint, Options, SignOptions};
+use base64::Engine as _;
+use hookproof::{
+    detect_provider, explain, sign, Delivery, Diagnosis, ErrorCode, Options, Provider, SignOptions,
+};
 
 const SECRET: &str = "whsec_00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 const KEY: &str = "callback-key-9f8e7d";
 const NOW: u64 = 1_778_404_320;
-const BODY: &[u8] = br#"{"id":"evt_1","type":"user.created","data":{"userId":"u1"}}"#;
+const BODY: &str = r#"{"id":"evt_1","type":"user.created","data":{"userId":"u1"}}"#;
+const G2: &str =
+    r#"{"jobId":5,"eventType":"JobStarted","jobName":"Open House","jobStatus":"InProgress"}"#;
+const GENGO: &str = "job=%7B%22job_id%22%3A%2242%22%2C%22status%22%3A%22available%22%7D";
 
-fn signed(provider: &str, body: &[u8], secret: &[u8], at: u64) -> Vec<(String, String)> {
+type Headers = Vec<(String, String)>;
+
+fn signed_at(provider: &str, body: &[u8], secret: &[u8], at: u64) -> Headers {
     sign(provider, body, secret, &SignOptions::at(at))
         .unwrap()
         .headers
 }
 
-fn hints(provider: &str, headers: &[(String, String)], body: &[u8], secrets: &[&str]) -> Vec<Hint> {
-    let hints = explain(
-        provider,
-        &Delivery::new(&headers, body),
-        secrets,
-        &Options::default(),
-        NOW,
-    );
-    for hint in &hints {
-        for secret in secrets {
-            assert!(!hint.message.contains(secret.trim()), "{hint:?}");
-        }
-    }
-    hints
+fn signed(provider: &str, body: &str, secret: &str) -> Headers {
+    signed_at(provider, body.as_bytes(), secret.as_bytes(), NOW)
 }
 
-fn codes(hints: &[Hint]) -> Vec<&'static str> {
-    hints.iter().map(|h| h.code).collect()
+fn signature(headers: &Headers) -> String {
+    headers
+        .iter()
+        .find(|(name, _)| name.to_ascii_lowercase().contains("signature"))
+        .unwrap()
+        .1
+        .clone()
+}
+
+fn one(name: &str, value: String) -> Headers {
+    vec![(name.to_owned(), value)]
+}
+
+struct Case {
+    provider: &'static str,
+    headers: Headers,
+    body: Vec<u8>,
+    url: Option<&'static str>,
+    secret: Vec<u8>,
+    now: u64,
+}
+
+impl Case {
+    fn new(
+        provider: &'static str,
+        headers: Headers,
+        body: impl Into<Vec<u8>>,
+        secret: impl Into<Vec<u8>>,
+    ) -> Case {
+        Case {
+            provider,
+            headers,
+            body: body.into(),
+            url: None,
+            secret: secret.into(),
+            now: NOW,
+        }
+    }
+
+    fn at_url(mut self, url: &'static str) -> Case {
+        self.url = Some(url);
+        self
+    }
+
+    fn diagnose(&self) -> Diagnosis {
+        let mut delivery = Delivery::new(&self.headers, &self.body);
+        if let Some(url) = self.url {
+            delivery = delivery.with_url(url);
+        }
+        let diagnosis = explain(
+            self.provider,
+            &delivery,
+            &[&self.secret],
+            &Options::default(),
+            self.now,
+        );
+        let secret = String::from_utf8_lossy(&self.secret);
+        for cause in &diagnosis.causes {
+            assert!(
+                !cause.message.contains(secret.trim()),
+                "{cause:?} names the secret"
+            );
+        }
+        diagnosis
+    }
+
+    fn codes(&self) -> Vec<&'static str> {
+        self.diagnose()
+            .causes
+            .iter()
+            .map(|cause| cause.code)
+            .collect()
+    }
+}
+
+fn hex_decode(hex: &str) -> Vec<u8> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+/// Every cause `explain` recognises, each produced the way it happens in the field.
+fn every_cause() -> Vec<(&'static str, Case)> {
+    let g2 = signed("g2sentry", G2, KEY);
+    let pretty = "{\n  \"a\": \"x\",\n  \"b\": 1\n}";
+    let unicode = "{\"name\":\"Zoë – “quoted”\",\"n\":1}";
+    let mojibake: String = unicode.bytes().map(char::from).collect();
+    let python = r#"{"name": "Zo\u00eb", "n": 1}"#;
+    let bare_hex = &SECRET["whsec_".len()..];
+    let base64 = base64::engine::general_purpose::STANDARD.encode(hex_decode(&signature(&g2)));
+    let gengo = |url| Case::new("gengo", vec![], GENGO, "gT0k3n").at_url(url);
+    vec![
+        (
+            "body_trailing_newline",
+            Case::new("g2sentry", g2.clone(), format!("{G2}\n"), KEY),
+        ),
+        (
+            "body_line_endings",
+            Case::new(
+                "g2sentry",
+                signed("g2sentry", pretty, KEY),
+                pretty.replace('\n', "\r\n"),
+                KEY,
+            ),
+        ),
+        (
+            "body_bom",
+            Case::new("g2sentry", g2.clone(), format!("\u{feff}{G2}"), KEY),
+        ),
+        (
+            "body_latin1",
+            Case::new(
+                "contentspal",
+                signed("contentspal", unicode, KEY),
+                mojibake,
+                KEY,
+            ),
+        ),
+        (
+            "body_reserialized",
+            Case::new(
+                "g2sentry",
+                g2.clone(),
+                G2.replace(',', ", ").replace("\":", "\": "),
+                KEY,
+            ),
+        ),
+        (
+            "body_reserialized",
+            Case::new(
+                "contentspal",
+                signed("contentspal", python, KEY),
+                r#"{"name":"Zoë","n":1}"#,
+                KEY,
+            ),
+        ),
+        (
+            "secret_whitespace",
+            Case::new("g2sentry", g2.clone(), G2, format!("{KEY}\n")),
+        ),
+        (
+            "secret_prefix",
+            Case::new("sir", signed("sir", BODY, SECRET), BODY, bare_hex),
+        ),
+        (
+            "secret_decoded",
+            Case::new(
+                "sir",
+                signed_at("sir", BODY.as_bytes(), &hex_decode(bare_hex), NOW),
+                BODY,
+                SECRET,
+            ),
+        ),
+        (
+            "signature_base64",
+            Case::new("g2sentry", one("X-Signature", base64), G2, KEY),
+        ),
+        (
+            "prefix_missing",
+            Case::new(
+                "contentspal",
+                one("X-Webhook-Signature", signature(&g2)),
+                G2,
+                KEY,
+            ),
+        ),
+        (
+            "prefix_unexpected",
+            Case::new(
+                "g2sentry",
+                one("X-Signature", format!("sha256={}", signature(&g2))),
+                G2,
+                KEY,
+            ),
+        ),
+        (
+            "signature_length",
+            Case::new(
+                "g2sentry",
+                one("X-Signature", signature(&g2)[..40].to_owned()),
+                G2,
+                KEY,
+            ),
+        ),
+        (
+            "signature_not_hex",
+            Case::new("g2sentry", one("X-Signature", "z".repeat(64)), G2, KEY),
+        ),
+        (
+            "wrong_provider",
+            Case::new("contentspal", g2.clone(), G2, KEY),
+        ),
+        (
+            "signature_header_renamed",
+            Case::new(
+                "g2sentry",
+                one("X-Forwarded-Signature", signature(&g2)),
+                G2,
+                KEY,
+            ),
+        ),
+        (
+            "signature_header_missing",
+            Case::new(
+                "g2sentry",
+                one("Content-Type", "application/json".into()),
+                G2,
+                KEY,
+            ),
+        ),
+        (
+            "timestamp_skew",
+            Case::new(
+                "sir",
+                signed_at("sir", BODY.as_bytes(), SECRET.as_bytes(), NOW - 3600),
+                BODY,
+                SECRET,
+            ),
+        ),
+        (
+            "timestamp_milliseconds",
+            Case::new(
+                "sir",
+                signed_at("sir", BODY.as_bytes(), SECRET.as_bytes(), NOW * 1000),
+                BODY,
+                SECRET,
+            ),
+        ),
+        (
+            "timestamp_not_signed",
+            Case::new(
+                "sir",
+                vec![
+                    (
+                        "X-SIR-Signature".into(),
+                        signature(&signed("contentspal", BODY, SECRET)),
+                    ),
+                    ("X-SIR-Timestamp".into(), NOW.to_string()),
+                ],
+                BODY,
+                SECRET,
+            ),
+        ),
+        ("token_param_name", gengo("/cb?key=gT0k3n")),
+        (
+            "token_double_encoded",
+            Case {
+                secret: b"gT0k3n x".to_vec(),
+                ..gengo("/cb?token=gT0k3n%2520x")
+            },
+        ),
+        ("token_whitespace", gengo("/cb?token=%20gT0k3n")),
+        ("token_missing", gengo("/cb")),
+        ("url_missing", Case::new("gengo", vec![], GENGO, "gT0k3n")),
+        (
+            "body_json",
+            Case::new("gengo", vec![], "{}", "gT0k3n").at_url("/cb?token=gT0k3n"),
+        ),
+        (
+            "raw_body",
+            Case::new("g2sentry", signed("g2sentry", G2, "another"), G2, KEY),
+        ),
+    ]
+}
+
+#[test]
+fn every_cause_ranks_first_where_it_is_the_cause() {
+    for (cause, case) in every_cause() {
+        let diagnosis = case.diagnose();
+        assert!(diagnosis.error.is_some(), "{cause}: the delivery verified");
+        assert_eq!(
+            diagnosis.causes.first().map(|c| c.code),
+            Some(cause),
+            "{cause}: {:?}",
+            diagnosis.causes
+        );
+    }
 }
 
 #[test]
 fn a_valid_delivery_has_nothing_to_explain() {
-    assert!(hints(
-        "sir",
-        &signed("sir", BODY, SECRET.as_bytes(), NOW),
-        BODY,
-        &[SECRET]
-    )
-    .is_empty());
+    let diagnosis = Case::new("sir", signed("sir", BODY, SECRET), BODY, SECRET).diagnose();
+    assert!(diagnosis.is_genuine());
+    assert!(diagnosis.causes.is_empty());
 }
 
 #[test]
-fn trailing_newline_either_way() {
-    let headers = signed("sir", BODY, SECRET.as_bytes(), NOW);
-    let with_newline = [BODY, b"\n"].concat();
-    assert_eq!(
-        codes(&hints("sir", &headers, &with_newline, &[SECRET])),
-        ["signature_mismatch", "body_trailing_newline"]
-    );
-    let headers = signed("sir", &with_newline, SECRET.as_bytes(), NOW);
-    assert_eq!(
-        codes(&hints("sir", &headers, BODY, &[SECRET])),
-        ["signature_mismatch", "body_trailing_newline"]
-    );
-}
-
-#[test]
-fn reformatted_json() {
-    let headers = signed(
+fn the_refusal_comes_with_its_causes() {
+    let diagnosis = Case::new(
         "g2sentry",
-        br#"{"jobId":5,"eventType":"JobStarted","jobStatus":"InProgress"}"#,
-        KEY.as_bytes(),
-        0,
-    );
-    let pretty =
-        b"{\n  \"jobId\": 5,\n  \"eventType\": \"JobStarted\",\n  \"jobStatus\": \"InProgress\"\n}";
-    assert!(codes(&hints("g2sentry", &headers, pretty, &[KEY])).contains(&"body_reserialized"));
-}
-
-#[test]
-fn secret_with_whitespace() {
-    let headers = signed("sir", BODY, SECRET.as_bytes(), NOW);
-    let padded = format!("{SECRET}\n");
-    let hints = hints("sir", &headers, BODY, &[&padded]);
-    assert_eq!(codes(&hints), ["signature_mismatch", "secret_whitespace"]);
-    assert!(hints[1].message.contains("matches without it"));
-}
-
-#[test]
-fn secret_decoded_standard_webhooks_style() {
-    let hex = &SECRET["whsec_".len()..];
-    let decoded: Vec<u8> = (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-        .collect();
-    let headers = signed("sir", BODY, &decoded, NOW);
-    let found = hints("sir", &headers, BODY, &[SECRET]);
-    assert!(
-        found
-            .iter()
-            .any(|h| h.code == "secret_decoded" && h.message.contains("hex-decoded")),
-        "{found:?}"
-    );
-}
-
-#[test]
-fn prefix_missing_and_unexpected() {
-    let mut headers = signed("contentspal", BODY, KEY.as_bytes(), 0);
-    headers[1].1 = headers[1].1.trim_start_matches("sha256=").to_owned();
+        signed("g2sentry", G2, KEY),
+        format!("{G2}\n"),
+        KEY,
+    )
+    .diagnose();
     assert_eq!(
-        codes(&hints("contentspal", &headers, BODY, &[KEY])),
-        ["malformed_signature", "prefix_missing"]
+        diagnosis.error.unwrap().code(),
+        ErrorCode::SignatureMismatch
     );
-
-    let mut headers = signed("g2sentry", BODY, KEY.as_bytes(), 0);
-    headers[1].1 = format!("sha256={}", headers[1].1);
+    // A change that two readings explain is told once (compact JSON is also the body
+    // without its newline).
     assert_eq!(
-        codes(&hints("g2sentry", &headers, BODY, &[KEY])),
-        ["malformed_signature", "prefix_unexpected"]
+        diagnosis.causes.iter().map(|c| c.code).collect::<Vec<_>>(),
+        ["body_trailing_newline"]
     );
 }
 
 #[test]
-fn base64_signature() {
-    use base64::Engine as _;
-    let mut headers = signed("g2sentry", BODY, KEY.as_bytes(), 0);
-    let digest: Vec<u8> = (0..64)
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&headers[1].1[i..i + 2], 16).unwrap())
-        .collect();
-    headers[1].1 = base64::engine::general_purpose::STANDARD.encode(digest);
-    assert_eq!(
-        codes(&hints("g2sentry", &headers, BODY, &[KEY])),
-        ["malformed_signature", "signature_base64"]
-    );
-}
-
-#[test]
-fn wrong_provider_and_similar_header() {
-    let headers = signed("g2sentry", BODY, KEY.as_bytes(), 0);
-    let found = hints("contentspal", &headers, BODY, &[KEY]);
-    assert_eq!(codes(&found), ["missing_signature", "similar_header"]);
-    assert!(found[1].message.contains("g2sentry"));
-
-    let mut headers = signed("contentspal", BODY, KEY.as_bytes(), 0);
-    headers.push(("X-SIR-Timestamp".into(), NOW.to_string()));
-    headers[1].0 = "X-SIR-Signature".into();
-    let found = hints("sir", &headers, BODY, &[KEY]);
-    assert!(codes(&found).contains(&"timestamp_not_signed"), "{found:?}");
-}
-
-#[test]
-fn stale_and_millisecond_timestamps() {
-    let headers = signed("sir", BODY, SECRET.as_bytes(), NOW - 3600);
-    let found = hints("sir", &headers, BODY, &[SECRET]);
-    assert_eq!(codes(&found), ["timestamp_too_old", "timestamp_skew"]);
-    assert!(found[1].message.contains("3600 s behind"));
-
-    let headers = signed("sir", BODY, SECRET.as_bytes(), NOW * 1000);
-    assert_eq!(
-        codes(&hints("sir", &headers, BODY, &[SECRET])),
-        ["timestamp_in_future", "timestamp_milliseconds"]
-    );
-}
-
-#[test]
-fn nothing_matches_says_check_secret_and_raw_body() {
-    let headers = signed("sir", BODY, b"another", NOW);
-    assert_eq!(
-        codes(&hints("sir", &headers, BODY, &[SECRET])),
-        ["signature_mismatch", "raw_body"]
-    );
-}
-
-#[test]
-fn gengo_token_hints() {
-    let empty: [(&str, &str); 0] = [];
-    let body = b"job=%7B%7D";
-    let options = Options::default();
-    let run = |url: Option<&str>, secret: &str| {
-        let mut delivery = Delivery::new(&empty, body);
-        if let Some(url) = url {
-            delivery = delivery.with_url(url);
+fn the_generic_cause_only_when_nothing_specific_matches_and_last() {
+    for (cause, case) in every_cause() {
+        let codes = case.codes();
+        if cause != "raw_body" {
+            assert!(!codes.contains(&"raw_body"), "{cause}: {codes:?}");
         }
-        codes(&explain("gengo", &delivery, &[secret], &options, 0))
-    };
-    assert_eq!(run(None, "tok"), ["missing_signature", "url_missing"]);
-    assert_eq!(
-        run(Some("/cb?key=tok"), "tok"),
-        ["missing_signature", "token_param_name"]
+    }
+    let padded = Case::new(
+        "g2sentry",
+        signed("g2sentry", G2, "another"),
+        G2,
+        format!("{KEY} "),
     );
     assert_eq!(
-        run(Some("/cb?token=tok%2520x"), "tok x"),
-        ["signature_mismatch", "token_double_encoded"]
+        padded.codes(),
+        ["secret_whitespace", "raw_body"],
+        "an unconfirmed observation, then the generic advice"
     );
+}
+
+#[test]
+fn confirmed_causes_outrank_visible_ones() {
+    // The prefix is missing *and* the body lost its newline: both are needed, both confirmed.
+    let headers = signed("contentspal", &format!("{G2}\n"), KEY);
+    let stripped = one(
+        "X-Webhook-Signature",
+        signature(&headers)["sha256=".len()..].to_owned(),
+    );
+    assert_eq!(
+        Case::new("contentspal", stripped, G2, KEY).codes(),
+        ["prefix_missing", "body_trailing_newline"]
+    );
+    // Missing, but another provider's header verifies: that is the cause, the header a hint.
+    assert_eq!(
+        Case::new("contentspal", signed("g2sentry", G2, KEY), G2, KEY).codes(),
+        ["wrong_provider", "similar_header"]
+    );
+}
+
+#[test]
+fn skew_says_how_far_and_that_the_signature_matched() {
+    let stale = Case::new(
+        "sir",
+        signed_at("sir", BODY.as_bytes(), SECRET.as_bytes(), NOW - 3600),
+        BODY,
+        SECRET,
+    )
+    .diagnose();
+    assert_eq!(stale.error.unwrap().code(), ErrorCode::TimestampTooOld);
+    assert!(
+        stale.causes[0].message.contains("the signature matches"),
+        "{:?}",
+        stale.causes
+    );
+    assert!(stale.causes[0].message.contains("3600 s behind"));
+}
+
+#[test]
+fn reformatting_covers_the_common_serializers() {
+    let original = r#"{"b":[1,{}],"a":"é"}"#;
+    let headers = signed("g2sentry", original, KEY);
+    let received = [
+        "{\n  \"b\": [\n    1,\n    {}\n  ],\n  \"a\": \"é\"\n}",
+        "{\n    \"b\": [\n        1,\n        {}\n    ],\n    \"a\": \"é\"\n}",
+        "{\n\t\"b\": [\n\t\t1,\n\t\t{}\n\t],\n\t\"a\": \"é\"\n}",
+        r#"{"b": [1, {}], "a": "\u00e9"}"#,
+    ];
+    for body in received {
+        let codes = Case::new("g2sentry", headers.clone(), body, KEY).codes();
+        assert_eq!(
+            codes.first(),
+            Some(&"body_reserialized"),
+            "{body}: {codes:?}"
+        );
+    }
+    // Signed with sorted keys, received in another order.
+    let sorted = signed("g2sentry", r#"{"a":"é","b":[1,{}]}"#, KEY);
+    assert_eq!(
+        Case::new("g2sentry", sorted, original, KEY).codes(),
+        ["body_reserialized"]
+    );
+}
+
+#[test]
+fn work_is_bounded_on_hostile_bodies() {
+    // Deep and wide: pretty-printing it would multiply its size; explain skips such layouts.
+    let body = "[".repeat(120) + &"0,".repeat(50_000) + "0" + &"]".repeat(120);
+    let case = Case::new("g2sentry", signed("g2sentry", G2, KEY), body, KEY);
+    assert_eq!(case.codes(), ["raw_body"]);
+    const { assert!(hookproof::MAX_HMACS_PER_SECRET <= 45) };
+}
+
+#[test]
+fn detects_the_provider_from_headers_or_form() {
+    let cases = [
+        (signed("g2sentry", G2, KEY), G2, Some(Provider::G2Sentry)),
+        (
+            signed("contentspal", G2, KEY),
+            G2,
+            Some(Provider::ContentsPal),
+        ),
+        (signed("sir", BODY, SECRET), BODY, Some(Provider::Sir)),
+        (vec![], GENGO, Some(Provider::Gengo)),
+        (vec![], BODY, None),
+    ];
+    for (headers, body, expected) in cases {
+        assert_eq!(
+            detect_provider(&Delivery::new(&headers, body.as_bytes())),
+            expected,
+            "{headers:?}"
+        );
+    }
 }

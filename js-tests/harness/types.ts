@@ -1,8 +1,8 @@
 // Type-checked by `deno check` (never run): the package's index.d.ts must describe the API.
 import {
-  explain, parse, sign, verify, verifyRequest, ready, memoryBytes,
+  detectProvider, explain, parse, sign, verify, verifyRequest, ready, memoryBytes,
   Verifier, WebhookError,
-  type Delivery, type ErrorCode, type Hint, type Signed, type WebhookEvent, type gengo, type sir,
+  type Delivery, type Diagnosis, type ErrorCode, type Hint, type Provider, type Signed, type WebhookEvent, type gengo, type sir,
 } from "hookproof";
 
 const delivery: Delivery = { headers: new Headers(), body: new Uint8Array(0), url: "/cb?token=t" };
@@ -23,7 +23,10 @@ const jobId: number = parsed.payload.jobId;
 
 const signed: Signed = sign("contentspal", { event: "job.created" }, "secret", { timestamp: 1 });
 const headers: Record<string, string> = signed.headers;
-const hints: Hint[] = explain("sir", delivery, "s");
+const diagnosis: Diagnosis = explain("sir", delivery, "s");
+const hints: Hint[] = diagnosis.causes;
+const refusal: ErrorCode | undefined = diagnosis.error?.code;
+const detected: Provider | null = detectProvider(delivery);
 
 async function handler(request: Request): Promise<string> {
   await ready();
@@ -43,4 +46,4 @@ verify("stripe", delivery, "s");
 // @ts-expect-error: a number is not a body
 parse("sir", { headers: {}, body: 5 });
 
-export { handler, id, key, job, jobId, headers, hints, payload, memoryBytes };
+export { handler, id, key, job, jobId, headers, hints, refusal, detected, payload, memoryBytes };

@@ -1,0 +1,605 @@
+//! Why did a delivery fail? Diagnosis on request, never on the verification path.
+//!
+//! [`explain`] re-runs verification and, when it fails, re-checks the signature against
+//! the usual accidents one by one — the body changed on the way (a newline, line endings,
+//! a byte-order mark, a charset, JSON re-serialized), a decorated or decoded secret, a
+//! signature in the wrong format or under another header, the wrong provider, a clock off
+//! — and reports the causes, most likely first. A cause is *confirmed* when the signature
+//! matches once it is undone; such causes rank first, then what is visibly wrong without
+//! such proof, then, only when nothing specific was found, the generic advice.
+//!
+//! Work is bounded: for each of the first [`MAX_SECRETS`] secrets at most
+//! [`MAX_HMACS_PER_SECRET`] HMAC-SHA256 computations, each over at most four times the
+//! body's size (a re-formatted body that would grow more is skipped). Still, call it from
+//! an inspector or an error log, not for every request. Causes say which variant matched,
+//! never a secret or a computed signature; do not send them back to the caller of a
+//! webhook endpoint all the same, where they would guide a forger.
+
+mod variants;
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use hmac::KeyInit;
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+
+use crate::delivery::Delivery;
+use crate::error::{Error, ErrorCode};
+use crate::options::Options;
+use crate::providers::{Provider, ProviderRef};
+use crate::scheme::{self, HmacScheme, HmacSha256, Proof, DIGEST_LEN};
+use crate::verify::Verifier;
+
+/// Secrets beyond this many are not diagnosed (a rotation has two or three).
+pub const MAX_SECRETS: usize = 8;
+
+/// The most HMACs [`explain`] computes per secret: the delivery as is, each body variant,
+/// at most four secret variants, the body without the timestamp, and one proof under each
+/// other provider.
+pub const MAX_HMACS_PER_SECRET: usize =
+    1 + variants::MAX_TEXT_VARIANTS + variants::MAX_JSON_VARIANTS + 4 + 1 + 3;
+
+/// One likely cause of a failure: a stable code and a message for people.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Hint {
+    /// A stable cause code, such as `body_reserialized` or `secret_whitespace` (the
+    /// README lists them all).
+    pub code: &'static str,
+    /// What is most likely wrong and what to do.
+    pub message: String,
+}
+
+/// What [`explain`] found: the refusal (`None` when the delivery verifies) and its likely
+/// causes, most likely first.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnosis {
+    /// Why verification refused the delivery; `None` when it is genuine.
+    pub error: Option<Error>,
+    /// Likely causes, ranked: confirmed by a signature re-check first, then visible
+    /// mistakes, then (only if nothing specific was found) generic advice.
+    pub causes: Vec<Hint>,
+}
+
+impl Diagnosis {
+    /// True when the delivery verified.
+    pub fn is_genuine(&self) -> bool {
+        self.error.is_none()
+    }
+
+    /// The most likely cause, if any was found.
+    pub fn first_cause(&self) -> Option<&Hint> {
+        self.causes.first()
+    }
+}
+
+/// How sure a cause is; causes are ranked by it, then by the order they were found in.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Likelihood {
+    /// The signature matches once this is undone.
+    Confirmed,
+    /// Visibly wrong in the delivery, though no re-check proves it is the whole story.
+    Visible,
+    /// Worth a look: present, but the signature does not match without it either.
+    Possible,
+    /// Nothing specific found.
+    Generic,
+}
+
+/// Explains why `delivery` fails to verify: no error and no causes when it verifies,
+/// otherwise the refusal and the likely causes, most likely first.
+///
+/// ```
+/// use hookproof::{explain, sign, Delivery, ErrorCode, Options, SignOptions};
+///
+/// let body = b"{\"jobId\":5,\"eventType\":\"JobStarted\",\"jobStatus\":\"InProgress\"}";
+/// let signed = sign("g2sentry", body, b"s3cret", &SignOptions::at(0))?;
+/// // A framework appended a newline to the body it handed over.
+/// let received = [&body[..], b"\n"].concat();
+/// let diagnosis = explain("g2sentry", &Delivery::new(&signed.headers, &received), &["s3cret"], &Options::default(), 0);
+/// assert_eq!(diagnosis.error.unwrap().code(), ErrorCode::SignatureMismatch);
+/// assert_eq!(diagnosis.causes[0].code, "body_trailing_newline");
+/// # Ok::<(), hookproof::Error>(())
+/// ```
+pub fn explain<S: AsRef<[u8]>>(
+    provider: impl ProviderRef,
+    delivery: &Delivery<'_>,
+    secrets: &[S],
+    options: &Options,
+    now: u64,
+) -> Diagnosis {
+    let error = match Verifier::new(&provider, secrets, options.clone())
+        .and_then(|verifier| verifier.verify(delivery, now).map(|_| ()))
+    {
+        Ok(()) => {
+            return Diagnosis {
+                error: None,
+                causes: Vec::new(),
+            }
+        }
+        Err(error) => error,
+    };
+    let mut found = Vec::new();
+    if let Ok(provider) = provider.resolve() {
+        let secrets: Vec<&[u8]> = secrets
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|s| !s.is_empty())
+            .take(MAX_SECRETS)
+            .collect();
+        let mut diagnosis = Search {
+            found: &mut found,
+            delivery,
+            secrets: &secrets,
+            options,
+            now,
+        };
+        match provider.proof() {
+            Proof::HmacHex(hmac) => diagnosis.hmac(provider, hmac, &error),
+            Proof::UrlToken => diagnosis.token(&error),
+        }
+    }
+    // Stable: within one likelihood, the order the search found them in.
+    found.sort_by_key(|(likelihood, _)| *likelihood);
+    Diagnosis {
+        error: Some(error),
+        causes: found.into_iter().map(|(_, hint)| hint).collect(),
+    }
+}
+
+/// The provider whose scheme the delivery's headers (or, for Gengo, its form body) belong
+/// to, for tools that are handed a delivery without being told its provider. A scheme
+/// with more of its headers present wins (SIR's timestamp and signature over a lone
+/// signature header).
+///
+/// ```
+/// use hookproof::{detect_provider, Delivery, Provider};
+///
+/// let headers = [("X-SIR-Signature", "sha256=00"), ("X-SIR-Timestamp", "1")];
+/// assert_eq!(detect_provider(&Delivery::new(&headers, b"{}")), Some(Provider::Sir));
+/// let none: [(&str, &str); 0] = [];
+/// assert_eq!(detect_provider(&Delivery::new(&none, b"job=%7B%7D")), Some(Provider::Gengo));
+/// assert_eq!(detect_provider(&Delivery::new(&none, b"{}")), None);
+/// ```
+pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
+    let headers = delivery.headers;
+    let by_headers = Provider::ALL
+        .iter()
+        .filter_map(|&provider| match provider.proof() {
+            Proof::HmacHex(scheme) => {
+                headers.get(scheme.signature_header)?;
+                let timestamp = scheme.timestamp_header.map(|name| headers.get(name));
+                match timestamp {
+                    Some(None) => Some((1, provider)),
+                    Some(Some(_)) => Some((3, provider)),
+                    None => Some((2, provider)),
+                }
+            }
+            Proof::UrlToken => None,
+        })
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, provider)| provider);
+    by_headers.or_else(|| {
+        let form = Provider::ALL
+            .iter()
+            .copied()
+            .find(|p| *p.proof() == Proof::UrlToken)?;
+        let body = delivery.body;
+        (body.starts_with(b"job=")
+            || body.starts_with(b"comment=")
+            || body.windows(5).any(|w| w == b"&job="))
+        .then_some(form)
+    })
+}
+
+struct Search<'a, 'd> {
+    found: &'a mut Vec<(Likelihood, Hint)>,
+    delivery: &'a Delivery<'d>,
+    secrets: &'a [&'a [u8]],
+    options: &'a Options,
+    now: u64,
+}
+
+/// A signature header's value as the sender may have mis-formatted it, with what was off.
+struct Lenient {
+    digest: Option<[u8; DIGEST_LEN]>,
+    format: Vec<Hint>,
+}
+
+impl Search<'_, '_> {
+    fn add(&mut self, likelihood: Likelihood, code: &'static str, message: String) {
+        self.found.push((likelihood, Hint { code, message }));
+    }
+
+    fn any_confirmed(&self) -> bool {
+        self.found
+            .iter()
+            .any(|(likelihood, _)| *likelihood == Likelihood::Confirmed)
+    }
+
+    fn hmac(&mut self, provider: Provider, scheme: &HmacScheme, error: &Error) {
+        let headers = self.delivery.headers;
+        let body = self.delivery.body;
+        let timestamp = scheme
+            .timestamp_header
+            .and_then(|name| headers.get(name))
+            .map(str::trim);
+        let signs = |secret: &[u8],
+                     timestamp: Option<&str>,
+                     body: &[u8],
+                     digest: &[u8; DIGEST_LEN]|
+         -> bool {
+            let key = HmacSha256::new_from_slice(secret).unwrap_or_else(|_| unreachable!());
+            bool::from(scheme::mac(&key, timestamp, body).ct_eq(digest))
+        };
+
+        let Some(value) = headers.get(scheme.signature_header) else {
+            self.signature_elsewhere(provider, scheme, timestamp);
+            return;
+        };
+        let Lenient { digest, format } = lenient_signature(scheme, value);
+        let Some(digest) = digest else {
+            for hint in format {
+                self.add(Likelihood::Visible, hint.code, hint.message);
+            }
+            self.other_providers(provider);
+            return;
+        };
+        let any_secret = |timestamp: Option<&str>, body: &[u8]| {
+            self.secrets
+                .iter()
+                .any(|s| signs(s, timestamp, body, &digest))
+        };
+
+        if matches!(
+            error.code(),
+            ErrorCode::TimestampTooOld | ErrorCode::TimestampInFuture
+        ) {
+            self.timestamp_skew(timestamp);
+            return;
+        }
+        if any_secret(timestamp, body) {
+            // Only the format was off (the signature itself is right).
+            for hint in format {
+                self.add(Likelihood::Confirmed, hint.code, hint.message);
+            }
+            self.timestamp_skew_if_outside(timestamp);
+            return;
+        }
+        if !matches!(
+            error.code(),
+            ErrorCode::SignatureMismatch | ErrorCode::MalformedSignature
+        ) {
+            return;
+        }
+
+        let format_at = self.found.len();
+        let mut body_variants = variants::text_variants(body);
+        body_variants.extend(variants::json_variants(body));
+        // Different changes can lead to the same bytes: each is checked (and told) once.
+        let mut tried: Vec<[u8; DIGEST_LEN]> = alloc::vec![Sha256::digest(body).into()];
+        for variant in body_variants {
+            let fingerprint: [u8; DIGEST_LEN] = Sha256::digest(&variant.bytes).into();
+            if tried.contains(&fingerprint) {
+                continue;
+            }
+            tried.push(fingerprint);
+            if any_secret(timestamp, &variant.bytes) {
+                self.add(Likelihood::Confirmed, variant.code, variant.message);
+            }
+        }
+        for &secret in self.secrets {
+            let trimmed = secret.trim_ascii();
+            if trimmed.len() != secret.len() {
+                let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, &digest);
+                let (likelihood, how) = if matched {
+                    (
+                        Likelihood::Confirmed,
+                        " and the signature matches without it",
+                    )
+                } else {
+                    (Likelihood::Possible, "")
+                };
+                self.add(likelihood, "secret_whitespace", format!("a secret has leading or trailing whitespace{how}; remove it (read from a file or an env var with a newline?)"));
+            }
+            for (variant, code, how) in secret_variants(trimmed) {
+                if signs(&variant, timestamp, body, &digest) {
+                    self.add(Likelihood::Confirmed, code, format!("the signature matches the secret {how}; {provider} keys HMAC-SHA256 with the secret's text exactly as the provider shows it, so the sender and this receiver disagree on the key: check which one the sender uses"));
+                }
+            }
+        }
+        if let (Some(name), Some(_)) = (scheme.timestamp_header, timestamp) {
+            if any_secret(None, body) {
+                self.add(Likelihood::Confirmed, "timestamp_not_signed", format!("the signature matches the body alone, without `<{name}>.` before it: the sender does not sign the timestamp (another provider's scheme?)"));
+            }
+        }
+        if !self.any_confirmed() {
+            self.other_providers(provider);
+        }
+        // The format was visibly off; confirmed if the rest is now explained.
+        let likelihood = if self.any_confirmed() {
+            Likelihood::Confirmed
+        } else {
+            Likelihood::Visible
+        };
+        for (offset, hint) in format.into_iter().enumerate() {
+            self.found.insert(format_at + offset, (likelihood, hint));
+        }
+        if !self.any_confirmed() {
+            self.add(Likelihood::Generic, "raw_body", format!("no variant of the body or the secret matches: check that this is the secret configured for this endpoint at {provider}, and that the body is the raw request bytes (not parsed and re-serialized, not decoded as text and re-encoded)"));
+        }
+    }
+
+    /// No signature header: renamed by a proxy, another provider's, or dropped.
+    fn signature_elsewhere(
+        &mut self,
+        provider: Provider,
+        scheme: &HmacScheme,
+        timestamp: Option<&str>,
+    ) {
+        let wanted = scheme.signature_header;
+        let macs: Vec<[u8; DIGEST_LEN]> = self
+            .secrets
+            .iter()
+            .map(|secret| {
+                scheme::mac(
+                    &HmacSha256::new_from_slice(secret).unwrap_or_else(|_| unreachable!()),
+                    timestamp,
+                    self.delivery.body,
+                )
+            })
+            .collect();
+        let owner = |name: &str| {
+            Provider::ALL
+                .iter()
+                .copied()
+                .find(|other| match other.proof() {
+                    Proof::HmacHex(s) => s.signature_header.eq_ignore_ascii_case(name),
+                    Proof::UrlToken => false,
+                })
+        };
+        // Another provider's header is that provider's business (other_providers).
+        let mut renamed = Vec::new();
+        let mut similar = Vec::new();
+        let mut count = 0;
+        self.delivery.headers.for_each(&mut |name, value| {
+            count += 1;
+            let digest = lenient_signature(scheme, value).digest;
+            if owner(name).is_none()
+                && digest
+                    .is_some_and(|digest| macs.iter().any(|mac| bool::from(mac.ct_eq(&digest))))
+            {
+                renamed.push(String::from(name));
+            } else {
+                let lower = name.to_ascii_lowercase();
+                if lower.contains("signature") || lower.ends_with("-sig") || lower.contains("hmac")
+                {
+                    similar.push(String::from(name));
+                }
+            }
+            count >= 256
+        });
+        self.other_providers(provider);
+        for name in &renamed {
+            self.add(Likelihood::Confirmed, "signature_header_renamed", format!("no {wanted} header, but {name} carries a signature that matches: a proxy or gateway renamed the header; read it from {name} or fix the proxy"));
+        }
+        for name in &similar {
+            let whose = match owner(name) {
+                Some(other) if other != provider => {
+                    format!(" ({other}'s header: is this a {other} delivery?)")
+                }
+                _ => String::new(),
+            };
+            self.add(
+                Likelihood::Visible,
+                "similar_header",
+                format!("no {wanted} header, but {name} is present{whose}"),
+            );
+        }
+        if renamed.is_empty() && similar.is_empty() {
+            self.add(Likelihood::Visible, "signature_header_missing", format!("the delivery has no {wanted} header at all: a proxy or framework dropped it, the headers were not passed on, or the sender does not sign (ContentsPal signs only when a secret is configured there)"));
+        }
+    }
+
+    fn other_providers(&mut self, provider: Provider) {
+        for other in Provider::ALL.iter().copied().filter(|p| *p != provider) {
+            let Ok(verifier) = Verifier::new(other, self.secrets, self.options.clone()) else {
+                continue;
+            };
+            if verifier.prove(self.delivery, self.now).is_ok() {
+                self.add(Likelihood::Confirmed, "wrong_provider", format!("the delivery verifies as a {other} delivery: was the wrong provider chosen?"));
+            }
+        }
+    }
+
+    fn timestamp_skew_if_outside(&mut self, timestamp: Option<&str>) {
+        if let Some(seconds) = timestamp.and_then(|t| t.parse::<u64>().ok()) {
+            if seconds.abs_diff(self.now) > self.options.tolerance_seconds {
+                self.timestamp_skew(timestamp);
+            }
+        }
+    }
+
+    fn timestamp_skew(&mut self, timestamp: Option<&str>) {
+        let Some(seconds) = timestamp.and_then(|t| t.parse::<u64>().ok()) else {
+            return;
+        };
+        if seconds > 100_000_000_000
+            && (seconds / 1000).abs_diff(self.now) <= self.options.tolerance_seconds
+        {
+            self.add(Likelihood::Confirmed, "timestamp_milliseconds", String::from("the signature matches; the timestamp is in milliseconds where the scheme uses seconds (or `now` was given in the wrong unit)"));
+            return;
+        }
+        let (size, direction) = if seconds < self.now {
+            (self.now - seconds, "behind")
+        } else {
+            (seconds - self.now, "ahead of")
+        };
+        self.add(Likelihood::Confirmed, "timestamp_skew", format!("the signature matches; the timestamp is {size} s {direction} now (tolerance {} s): a replayed or long-queued delivery, a clock off on one side, or `now` in the wrong unit", self.options.tolerance_seconds));
+    }
+
+    fn token(&mut self, error: &Error) {
+        let param = self.options.token_param.as_str();
+        let Some(url) = self.delivery.url else {
+            self.add(Likelihood::Visible, "url_missing", String::from("no request URL was given: pass the full URL or path with its query string (Node `req.url`, Fetch `request.url`)"));
+            return;
+        };
+        let query = url
+            .split_once('?')
+            .map(|(_, q)| q.split('#').next().unwrap_or(""))
+            .unwrap_or("");
+        let mut named = false;
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            let matches = self.secrets.iter().any(|s| *s == value.as_bytes());
+            named |= name == param;
+            if name != param && matches {
+                self.add(Likelihood::Confirmed, "token_param_name", format!("the secret is in the `{name}` query parameter, not `{param}`; set the token parameter option to `{name}`"));
+            }
+            if name == param && !matches {
+                let trimmed = value.trim();
+                if trimmed != value && self.secrets.contains(&trimmed.as_bytes()) {
+                    self.add(
+                        Likelihood::Confirmed,
+                        "token_whitespace",
+                        String::from("the token matches once surrounding whitespace is removed"),
+                    );
+                }
+                let twice: String = form_urlencoded::parse(format!("x={value}").as_bytes())
+                    .next()
+                    .map(|(_, v)| v.into_owned())
+                    .unwrap_or_default();
+                if twice != value && self.secrets.contains(&twice.as_bytes()) {
+                    self.add(Likelihood::Confirmed, "token_double_encoded", String::from("the token matches once URL-decoded a second time: it was encoded twice when the callback URL was registered"));
+                }
+            }
+        }
+        if !named && !self.any_confirmed() {
+            self.add(Likelihood::Visible, "token_missing", format!("the URL has no `{param}` query parameter: register the callback URL with `?{param}=<secret>`, and pass the URL with its query string"));
+        }
+        for secret in self.secrets {
+            if secret.trim_ascii().len() != secret.len() {
+                self.add(
+                    Likelihood::Possible,
+                    "secret_whitespace",
+                    String::from("a secret has leading or trailing whitespace; remove it"),
+                );
+            }
+        }
+        if error.code() == ErrorCode::MalformedBody && self.delivery.body.first() == Some(&b'{') {
+            self.add(Likelihood::Visible, "body_json", String::from("the body is JSON, but Gengo posts a form (`job=` or `comment=`); pass the raw request body, not a parsed one"));
+        }
+    }
+}
+
+/// Reads a signature header leniently: a prefix missing or unexpected, base64 instead of
+/// hex. Each deviation is a hint; the digest, if any reading yields one.
+fn lenient_signature(scheme: &HmacScheme, value: &str) -> Lenient {
+    let header = scheme.signature_header;
+    let mut format = Vec::new();
+    let value = value.trim();
+    let (rest, had_prefix) = match scheme::strip_prefix_ignore_case(value, scheme.prefix) {
+        Some(rest) => (rest, !scheme.prefix.is_empty()),
+        None => (value, false),
+    };
+    let rest = match rest.split_once('=') {
+        Some((label, digits))
+            if scheme.prefix.is_empty()
+                && label.len() < 10
+                && !label.is_empty()
+                && label.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            format.push(Hint {
+                code: "prefix_unexpected",
+                message: format!(
+                    "{header} carries a `{label}=` prefix, but this provider sends bare hex"
+                ),
+            });
+            digits
+        }
+        _ => rest,
+    };
+    if !scheme.prefix.is_empty() && !had_prefix {
+        format.push(Hint {
+            code: "prefix_missing",
+            message: format!("{header} lacks the `{}` prefix", scheme.prefix),
+        });
+    }
+    let mut digest = [0u8; DIGEST_LEN];
+    if rest.len() == DIGEST_LEN * 2 && base16ct::mixed::decode(rest, &mut digest).is_ok() {
+        return Lenient {
+            digest: Some(digest),
+            format,
+        };
+    }
+    use base64::Engine as _;
+    for engine in [
+        base64::engine::general_purpose::STANDARD,
+        base64::engine::general_purpose::URL_SAFE,
+    ] {
+        if let Ok(bytes) = engine
+            .decode(rest.trim_end_matches('='))
+            .or_else(|_| engine.decode(rest))
+        {
+            if let Ok(bytes) = <[u8; DIGEST_LEN]>::try_from(bytes.as_slice()) {
+                format.push(Hint {
+                    code: "signature_base64",
+                    message: format!("{header} is base64; this provider sends hex"),
+                });
+                return Lenient {
+                    digest: Some(bytes),
+                    format,
+                };
+            }
+        }
+    }
+    if rest.len() != DIGEST_LEN * 2 {
+        format.push(Hint { code: "signature_length", message: format!("{header} has {} characters where {} hex digits are expected: truncated, or another algorithm?", rest.len(), DIGEST_LEN * 2) });
+    } else {
+        format.push(Hint {
+            code: "signature_not_hex",
+            message: format!(
+                "{header} has {} characters but not all are hex digits",
+                rest.len()
+            ),
+        });
+    }
+    Lenient {
+        digest: None,
+        format,
+    }
+}
+
+/// Keys a sender might use in place of the secret as given: its `whsec_` prefix dropped
+/// or added, hex- or base64-decoded (Standard Webhooks style). At most four.
+fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> {
+    use base64::Engine as _;
+    let mut out = Vec::new();
+    let text = core::str::from_utf8(secret).unwrap_or("");
+    let bare = text.strip_prefix("whsec_");
+    match bare {
+        Some(bare) => out.push((
+            bare.as_bytes().to_vec(),
+            "secret_prefix",
+            "without its `whsec_` prefix",
+        )),
+        None if !text.is_empty() => out.push((
+            format!("whsec_{text}").into_bytes(),
+            "secret_prefix",
+            "with `whsec_` before it (the whole secret as, for one, SIR shows it)",
+        )),
+        None => {}
+    }
+    let bare = bare.unwrap_or(text);
+    if bare.len() % 2 == 0 && !bare.is_empty() {
+        let mut bytes = alloc::vec![0u8; bare.len() / 2];
+        if base16ct::mixed::decode(bare, &mut bytes).is_ok() {
+            out.push((bytes, "secret_decoded", "hex-decoded"));
+        }
+    }
+    if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(bare) {
+        if !bytes.is_empty() {
+            out.push((bytes, "secret_decoded", "base64-decoded"));
+        }
+    }
+    out
+}
