@@ -12,10 +12,11 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps bench
+.PHONY: demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
-EXAMPLES := $(WORKER) examples/node-server examples/deno
+INSPECTOR := examples/inspector
+EXAMPLES := $(WORKER) examples/node-server examples/deno $(INSPECTOR)
 
 ## The main job end to end: the Cloudflare Worker example in workerd on 127.0.0.1, sent a
 ## signed delivery per provider, a redelivery and a tampered one; prints what happened.
@@ -28,7 +29,7 @@ demo-rust:
 
 ## Every test: native Rust (unit, integration, property, doc), no_std build, lints, the npm
 ## package in real JS runtimes, and the callback endpoints in theirs.
-test: tools test-rust test-nostd lint test-wasm test-js test-examples
+test: tools test-rust test-nostd lint test-wasm test-js test-examples test-inspector
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -98,6 +99,14 @@ examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json)
 ## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test).
 test-examples: pkg examples-deps
 	node --test --test-timeout=60000 js-tests/examples/
+
+## The browser inspector as one self-contained file: open examples/inspector/dist/index.html.
+inspector: tools-build pkg $(INSPECTOR)/node_modules/.package-lock.json
+	node $(INSPECTOR)/build.mjs
+
+## The built inspector opened from disk in headless Chromium, driven through its labels.
+test-inspector: inspector chromium
+	node --test --test-timeout=120000 js-tests/inspector/
 
 ## Installs every toolchain piece the targets above need (idempotent).
 tools: tools-build chromium

@@ -532,6 +532,13 @@ export function cases(h) {
       for (const cause of diagnosis.causes) ok(!cause.message.includes(String(secret).trim()), `${name}: leaks the secret`);
     }
   });
+  add("signedBytes: what each provider's HMAC covers", () => {
+    const text = (bytes) => new TextDecoder().decode(bytes);
+    equal(text(h.signedBytes("sir", delivery(h, "sir"))), `${NOW}.${bodies.sir}`);
+    equal(text(h.signedBytes("g2sentry", delivery(h, "g2sentry"))), bodies.g2sentry);
+    equal(h.signedBytes("gengo", delivery(h, "gengo")), null);
+    throwsCode(h, "missing_timestamp", () => h.signedBytes("sir", { headers: {}, body: "{}" }));
+  });
   add("detectProvider: from the headers, or gengo's form body", () => {
     for (const provider of PROVIDERS) equal(h.detectProvider(delivery(h, provider)), provider, provider);
     equal(h.detectProvider({ headers: {}, body: "{}" }), null);

@@ -577,3 +577,23 @@ export function detectProvider(delivery) {
   const body = bodyBytes(delivery.body ?? "", DEFAULT_MAX_BODY);
   return core.detectProvider(JSON.stringify(headerEntries(delivery.headers)), body) || null;
 }
+
+/**
+ * The exact bytes the provider's HMAC covers for this delivery (SIR: `<timestamp>.<body>`;
+ * G2 Sentry, ContentsPal: the body), or null for a provider that signs nothing (gengo).
+ * For inspectors: compare them with what your own code hashes.
+ */
+export function signedBytes(provider, delivery) {
+  ensureReady();
+  const name = providerName(provider);
+  readDelivery(delivery);
+  const body = bodyBytes(delivery.body, DEFAULT_MAX_BODY);
+  const reply = core.signedPrefix(name, JSON.stringify(headerEntries(delivery.headers)));
+  if (reply === "-") return null;
+  if (reply.charCodeAt(0) === 33 /* "!" */) unwrap(reply);
+  const prefix = encoder.encode(reply.slice(1));
+  const bytes = new Uint8Array(prefix.length + body.length);
+  bytes.set(prefix);
+  bytes.set(body, prefix.length);
+  return bytes;
+}

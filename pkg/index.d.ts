@@ -98,6 +98,8 @@ export function sign(provider: Provider, body: string | Uint8Array | ArrayBuffer
  * to ~45 times per secret); log its output, never send it back to the caller.
  */
 export function explain(provider: Provider, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): Diagnosis;
+/** The exact bytes the provider's HMAC covers (SIR: `<timestamp>.<body>`), or null for gengo. Throws WebhookError. */
+export function signedBytes(provider: Provider, delivery: Delivery): Uint8Array | null;
 /** The provider whose headers (or Gengo form body) the delivery carries, or null. */
 export function detectProvider(delivery: { headers?: HeadersLike; body?: Uint8Array | ArrayBuffer | string }): Provider | null;
 

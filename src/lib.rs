@@ -62,7 +62,9 @@ mod wasm;
 pub use delivery::Delivery;
 pub use error::{Error, ErrorCode};
 pub use event::Event;
-pub use explain::{detect_provider, explain, Diagnosis, Hint, MAX_HMACS_PER_SECRET, MAX_SECRETS};
+pub use explain::{
+    detect_provider, explain, signed_bytes, Diagnosis, Hint, MAX_HMACS_PER_SECRET, MAX_SECRETS,
+};
 pub use headers::Headers;
 #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub use options::unix_now;

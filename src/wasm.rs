@@ -357,6 +357,18 @@ pub fn explain(
     )))
 }
 
+/// What the provider signed for this delivery: `=` and the bytes before the body (the
+/// caller holds the body), `-` for a provider that signs nothing, or a refusal.
+#[wasm_bindgen(js_name = signedPrefix)]
+pub fn signed_prefix(provider: &str, headers_json: &str) -> String {
+    let headers: Vec<(String, String)> = serde_json::from_str(headers_json).unwrap_or_default();
+    match crate::signed_bytes(provider, &Delivery::new(&headers, b"")) {
+        Ok(Some(prefix)) => format!("={}", String::from_utf8_lossy(&prefix)),
+        Ok(None) => String::from("-"),
+        Err(error) => refusal(&error),
+    }
+}
+
 /// The provider a delivery's headers (or Gengo's form body) belong to, or "" for none.
 /// Headers come as in [`explain`].
 #[wasm_bindgen(js_name = detectProvider)]
@@ -625,6 +637,9 @@ mod tests {
             "{late}"
         );
         assert_eq!(detect_provider(&headers, BODY), "sir");
+        assert_eq!(signed_prefix("sir", &headers), format!("={timestamp}."));
+        assert_eq!(signed_prefix("gengo", &headers), "-");
+        assert!(signed_prefix("sir", "[]").starts_with("!missing_timestamp\n"));
         assert_eq!(detect_provider("[]", b"comment=%7B%7D"), "gengo");
         assert_eq!(detect_provider("[]", BODY), "");
         let junk = explain(

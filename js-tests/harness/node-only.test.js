@@ -11,7 +11,7 @@ const NOW = 1_772_548_200;
 
 test("require('hookproof') gives the same API", () => {
   const required = createRequire(import.meta.url)("hookproof");
-  for (const name of ["verify", "parse", "verifyRequest", "sign", "explain", "detectProvider", "Verifier", "WebhookError"]) {
+  for (const name of ["verify", "parse", "verifyRequest", "sign", "explain", "detectProvider", "signedBytes", "Verifier", "WebhookError"]) {
     assert.equal(typeof required[name], "function", name);
   }
   const s = required.sign("g2sentry", bodies.g2sentry, "k", { timestamp: NOW });

@@ -192,6 +192,47 @@ pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     })
 }
 
+/// The exact bytes the provider's HMAC covers for this delivery — `<timestamp>.<body>` for
+/// SIR, the body itself for G2 Sentry and ContentsPal — so a person can compare them with
+/// what their own code hashes. `None` for a provider that signs nothing (Gengo). Unlike
+/// verification, the signature header is not read at all; the timestamp header is taken
+/// as the scheme signs it (trimmed), and its absence is `missing_timestamp`.
+///
+/// ```
+/// use hookproof::{signed_bytes, Delivery};
+///
+/// let headers = [("X-SIR-Timestamp", " 1700000000 ")];
+/// let signed = signed_bytes("sir", &Delivery::new(&headers, b"{}"))?;
+/// assert_eq!(signed.as_deref(), Some(&b"1700000000.{}"[..]));
+/// assert_eq!(signed_bytes("gengo", &Delivery::new(&headers, b"job=x"))?, None);
+/// # Ok::<(), hookproof::Error>(())
+/// ```
+pub fn signed_bytes(
+    provider: impl ProviderRef,
+    delivery: &Delivery<'_>,
+) -> Result<Option<Vec<u8>>, Error> {
+    let provider = provider.resolve()?;
+    let Proof::HmacHex(scheme) = provider.proof() else {
+        return Ok(None);
+    };
+    let timestamp = match scheme.timestamp_header {
+        None => None,
+        Some(header) => Some(delivery.headers.get(header).map(str::trim).ok_or_else(|| {
+            Error::new(
+                ErrorCode::MissingTimestamp,
+                format!("no {header} header; {provider} signs a timestamp"),
+            )
+        })?),
+    };
+    Ok(Some(
+        scheme::signed_parts(timestamp)
+            .iter()
+            .chain([&delivery.body])
+            .flat_map(|part| part.iter().copied())
+            .collect(),
+    ))
+}
+
 struct Search<'a, 'd> {
     found: &'a mut Vec<(Likelihood, Hint)>,
     delivery: &'a Delivery<'d>,
