@@ -70,7 +70,7 @@ pub use headers::Headers;
 pub use options::unix_now;
 pub use options::Options;
 pub use providers::{Payload, Provider, ProviderRef};
-pub use raw::RawJson;
+pub use raw::{RawJson, MAX_INTEGER};
 pub use scheme::{HmacScheme, Proof, DIGEST_LEN};
 #[cfg(feature = "typescript")]
 pub use typescript::typescript_declarations;

@@ -57,3 +57,34 @@ impl ts_rs::TS for RawJson {
         Self::name(cfg)
     }
 }
+
+/// The largest integer a payload's integer fields accept. JavaScript numbers hold integers
+/// exactly only up to 2^53 − 1, so the npm module (feature `wasm`) refuses a larger one with
+/// `invalid_payload` rather than hand JavaScript a rounded number that disagrees with the
+/// event's dedupe key; the Rust crate reads the whole `u64` range.
+///
+/// ```
+/// assert!(hookproof::MAX_INTEGER >= (1 << 53) - 1);
+/// ```
+pub const MAX_INTEGER: u64 = if cfg!(feature = "wasm") {
+    (1 << 53) - 1
+} else {
+    u64::MAX
+};
+
+/// `n` if no larger than [`MAX_INTEGER`], else a deserialization error naming the limit.
+// Native builds compare against u64::MAX, which clippy rightly calls a no-op there.
+#[allow(clippy::absurd_extreme_comparisons)]
+pub(crate) fn exact<E: serde::de::Error>(n: u64) -> Result<u64, E> {
+    if n > MAX_INTEGER {
+        return Err(E::custom(alloc::format!(
+            "integer {n} exceeds {MAX_INTEGER}, the largest JavaScript holds exactly"
+        )));
+    }
+    Ok(n)
+}
+
+/// `#[serde(deserialize_with)]` for a `u64` field: [`exact`].
+pub(crate) fn exact_u64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    exact(u64::deserialize(d)?)
+}

@@ -52,11 +52,20 @@ pub struct HmacScheme {
     pub timestamp_header: Option<&'static str>,
 }
 
-/// A secret prepared for repeated use: the HMAC key schedule, or a token's digest.
+/// A secret prepared for repeated use: the HMAC key schedule, or a token's digest. Both
+/// are wiped when dropped (the HMAC state by `hmac`'s `zeroize` feature).
 #[derive(Clone)]
 pub(crate) enum Key {
     Hmac(HmacSha256),
     TokenDigest([u8; DIGEST_LEN]),
+}
+
+impl Drop for Key {
+    fn drop(&mut self) {
+        if let Key::TokenDigest(digest) = self {
+            zeroize::Zeroize::zeroize(digest);
+        }
+    }
 }
 
 impl Key {

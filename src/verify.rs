@@ -391,12 +391,12 @@ pub fn sign(
         String::from("Content-Type"),
         String::from(provider.content_type())
     )];
-    match (provider.proof(), key) {
+    match (provider.proof(), &key) {
         (Proof::HmacHex(hmac), Key::Hmac(key)) => {
             let timestamp = hmac
                 .timestamp_header
                 .map(|_| format!("{}", options.timestamp));
-            let digest = scheme::mac(&key, timestamp.as_deref(), body);
+            let digest = scheme::mac(key, timestamp.as_deref(), body);
             headers.push((
                 String::from(hmac.signature_header),
                 format!("{}{}", hmac.prefix, scheme::to_hex(&digest)),

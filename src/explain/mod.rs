@@ -74,7 +74,7 @@ impl Diagnosis {
 }
 
 /// How sure a cause is; causes are ranked by it, then by the order they were found in.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Likelihood {
     /// The signature matches once this is undone.
     Confirmed,
@@ -139,11 +139,25 @@ pub fn explain<S: AsRef<[u8]>>(
             Proof::UrlToken => diagnosis.token(&error),
         }
     }
-    // Stable: within one likelihood, the order the search found them in.
-    found.sort_by_key(|(likelihood, _)| *likelihood);
+    // By likelihood, and within one the order the search found them in (a few dozen at
+    // most: one pass per level costs less code than a sort).
+    let mut causes = Vec::with_capacity(found.len());
+    for level in [
+        Likelihood::Confirmed,
+        Likelihood::Visible,
+        Likelihood::Possible,
+        Likelihood::Generic,
+    ] {
+        causes.extend(
+            found
+                .iter()
+                .filter(|(likelihood, _)| *likelihood == level)
+                .map(|(_, hint)| hint.clone()),
+        );
+    }
     Diagnosis {
         error: Some(error),
-        causes: found.into_iter().map(|(_, hint)| hint).collect(),
+        causes,
     }
 }
 

@@ -24,6 +24,9 @@ const GROWTH_LIMIT: usize = 4;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Objects with more members than this are not tried with their keys sorted.
+const SORT_LIMIT: usize = 256;
+
 /// Byte-level changes: a trailing newline, line endings, a byte-order mark, a charset.
 pub(crate) fn text_variants(body: &[u8]) -> Vec<Variant> {
     let mut out = Vec::new();
@@ -332,7 +335,18 @@ impl Style<'_> {
             Node::Object(members) => {
                 let mut order: Vec<usize> = (0..members.len()).collect();
                 if self.sort {
-                    order.sort_by(|&a, &b| members[a].0.cmp(members[b].0));
+                    // Insertion sort: little code, and objects past SORT_LIMIT are not
+                    // tried sorted, which bounds its quadratic cost.
+                    if members.len() > SORT_LIMIT {
+                        return false;
+                    }
+                    for i in 1..order.len() {
+                        let mut j = i;
+                        while j > 0 && members[order[j - 1]].0 > members[order[j]].0 {
+                            order.swap(j - 1, j);
+                            j -= 1;
+                        }
+                    }
                 }
                 self.container(b'{', b'}', members.len(), depth, out, |index, out| {
                     let (key, value) = &members[order[index]];

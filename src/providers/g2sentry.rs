@@ -82,6 +82,7 @@ string_enum! {
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     /// The job's id.
+    #[serde(deserialize_with = "crate::raw::exact_u64")]
     pub job_id: u64,
     /// What happened.
     pub event_type: EventType,

@@ -287,11 +287,11 @@ mod flex {
             ((0.0..18_446_744_073_709_551_616.0).contains(&f) && (f as u64) as f64 == f)
                 .then_some(f as u64)
         };
-        match value {
-            Scalar::Null => Ok(None),
-            Scalar::Unsigned(n) => Ok(Some(n)),
-            Scalar::Signed(n) => u64::try_from(n).map(Some).map_err(|_| invalid(WHOLE)),
-            Scalar::Float(f) => from_float(f).map(Some).ok_or_else(|| invalid(WHOLE)),
+        let n = match value {
+            Scalar::Null => return Ok(None),
+            Scalar::Unsigned(n) => n,
+            Scalar::Signed(n) => u64::try_from(n).map_err(|_| invalid(WHOLE))?,
+            Scalar::Float(f) => from_float(f).ok_or_else(|| invalid(WHOLE))?,
             Scalar::Text(text) => {
                 let text = text.trim();
                 if text.is_empty() {
@@ -300,11 +300,11 @@ mod flex {
                 text.parse::<u64>()
                     .ok()
                     .or_else(|| json_float(text).and_then(from_float))
-                    .map(Some)
-                    .ok_or_else(|| invalid(WHOLE))
+                    .ok_or_else(|| invalid(WHOLE))?
             }
-            Scalar::Bool(_) => Err(invalid(WHOLE)),
-        }
+            Scalar::Bool(_) => return Err(invalid(WHOLE)),
+        };
+        crate::raw::exact(n).map(Some)
     }
 
     /// A numeric string read with serde_json's number parser, which the crate carries
