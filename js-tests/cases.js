@@ -439,6 +439,78 @@ export function cases(h) {
     }
   });
 
+  // The hostile-input table (tests/hostile.rs natively; SECURITY.md), through the package.
+  add("hostile table: each input answered by its code, no trap, no memory growth", () => {
+    const g2 = (body) => ({ headers: h.sign("g2sentry", body, SECRET).headers, body });
+    const job = (extra) => `{"jobId":5,"eventType":"JobStarted","jobStatus":"New"${extra}}`;
+    const sigHeaders = (value) => ({ "X-Signature": value });
+    const sir = delivery(h, "sir");
+    const withTimestamp = (value) => ({ ...sir, headers: { ...sir.headers, "X-SIR-Timestamp": value } });
+    const gengoUrl = "/cb?token=" + encodeURIComponent(SECRET);
+    const table = [
+      ["body over 1 MiB", "g2sentry", g2("x".repeat((1 << 20) + 1)), "body_too_large"],
+      ["1 MiB signature header", "g2sentry", { headers: sigHeaders("a".repeat(1 << 20)), body: "{}" }, "malformed_signature"],
+      ["10,000 headers, no signature", "g2sentry", { headers: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`x-filler-${i}`, "v"])), body: "{}" }, "missing_signature"],
+      ["repeated signature in Fetch Headers (joined with \", \")", "g2sentry", { headers: new Headers([["X-Signature", "ab"], ["X-Signature", "cd"]]), body: "{}" }, "malformed_signature"],
+      ["63 hex digits", "g2sentry", { headers: sigHeaders("a".repeat(63)), body: "{}" }, "malformed_signature"],
+      ["a NUL in the signature", "g2sentry", { headers: sigHeaders("\0" + "a".repeat(63)), body: "{}" }, "malformed_signature"],
+      ["full-width digits", "g2sentry", { headers: sigHeaders("０".repeat(64)), body: "{}" }, "malformed_signature"],
+      ["timestamp with a sign", "sir", withTimestamp("+" + NOW), "malformed_timestamp"],
+      ["timestamp with an exponent", "sir", withTimestamp("1.7e9"), "malformed_timestamp"],
+      ["timestamp of 40 digits", "sir", withTimestamp("1".repeat(40)), "malformed_timestamp"],
+      ["invalid UTF-8 body", "g2sentry", g2(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), "malformed_body"],
+      ["a duplicate known key", "g2sentry", g2('{"jobId":5,"jobId":6,"eventType":"JobStarted","jobStatus":"New"}'), "invalid_payload"],
+      ["1e400 where a number is read", "g2sentry", g2('{"jobId":1e400,"eventType":"JobStarted","jobStatus":"New"}'), "malformed_body"],
+      ["jobId 2^53 + 1 (JavaScript would round it)", "g2sentry", g2(job("").replace('"jobId":5', '"jobId":9007199254740993')), "invalid_payload"],
+      ["gengo job_id 2^53 + 1 as a string", "gengo", { headers: {}, body: "job=" + encodeURIComponent('{"job_id":"9007199254740993","status":"available"}'), url: gengoUrl }, "invalid_payload"],
+      ["gengo: both job and comment", "gengo", { headers: {}, body: "job=%7B%7D&comment=%7B%7D", url: gengoUrl }, "malformed_body"],
+      ["gengo: broken percent-encoding", "gengo", { headers: {}, body: "job=%ZZ", url: gengoUrl }, "malformed_body"],
+    ];
+    for (const [name, provider, given, code] of table) {
+      throwsCode(h, code, () => h.verify(provider, given, provider === "sir" ? SIR_SECRET : SECRET, { now: NOW }));
+    }
+    // Documented successes: the largest exact integer, and unknown fields JSON.parse sees as sent.
+    const largest = h.verify("g2sentry", g2(job("").replace('"jobId":5', '"jobId":9007199254740991')), SECRET);
+    equal([largest.payload.jobId, largest.dedupeKey], [9007199254740991, "9007199254740991:JobStarted"]);
+    const duplicate = h.verify("g2sentry", g2(job(',"x":1,"x":2')), SECRET);
+    equal(duplicate.payload.x, 2, "a duplicate unknown key: JSON.parse keeps the last");
+    const deep = h.verify("g2sentry", g2(job(`,"x":${"[".repeat(100_000)}${"]".repeat(100_000)}`)), SECRET);
+    ok(Array.isArray(deep.payload.x), "nesting 100,000 deep in an unknown field: skipped by the core, parsed by JSON.parse");
+
+    // 100,000 mixed calls: refusals, successes, parses; the wasm memory must not grow
+    // once warm, and a genuine delivery still verifies after everything above.
+    const verifier = new h.Verifier("sir", SIR_SECRET);
+    const tampered = { ...sir, body: sir.body.replace("40", "41") };
+    const mixed = (i) => {
+      try {
+        if (i % 4 === 0) verifier.verify(sir, { now: NOW });
+        else if (i % 4 === 1) verifier.verify(tampered, { now: NOW });
+        else if (i % 4 === 2) h.parse("g2sentry", { headers: {}, body: bodies.g2sentry });
+        else verifier.verify(withTimestamp("x"), { now: NOW });
+      } catch (error) {
+        if (!(error instanceof h.WebhookError)) throw error;
+      }
+    };
+    for (let i = 0; i < 1000; i++) mixed(i);
+    const before = h.memoryBytes();
+    for (let i = 0; i < 100_000; i++) mixed(i);
+    equal(h.memoryBytes(), before, "wasm memory after 100,000 mixed calls");
+    verifier.free();
+    checkEvent(h.verify("sir", sir, SIR_SECRET, { now: NOW }), "sir");
+  });
+
+  add("Verifier: free() and Symbol.dispose release it; the packed copy of the secrets is wiped", () => {
+    const d = delivery(h, "g2sentry");
+    const verifier = new h.Verifier("g2sentry", SECRET);
+    checkEvent(verifier.verify(d, { now: NOW }), "g2sentry");
+    verifier[Symbol.dispose]();
+    throwsCode(h, "invalid_argument", () => verifier.verify(d, { now: NOW }));
+    const given = new TextEncoder().encode(SECRET);
+    const bytesVerifier = new h.Verifier("g2sentry", given);
+    equal(new TextDecoder().decode(given), SECRET, "the caller's own bytes are left alone");
+    checkEvent(bytesVerifier.verify(d, { now: NOW }), "g2sentry");
+    bytesVerifier.free();
+  });
   // Secret rotation and the Verifier.
   add("rotation: any listed secret verifies, string or bytes", () => {
     for (const provider of PROVIDERS) {

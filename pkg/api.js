@@ -233,10 +233,12 @@ function packSecrets(secret) {
   });
   const bytes = new Uint8Array(total);
   let offset = 0;
-  for (const part of parts) {
+  parts.forEach((part, index) => {
     bytes.set(part, offset);
     offset += part.length;
-  }
+    // An encoding made here is a copy of a secret: wipe it (the caller's bytes are theirs).
+    if (typeof list[index] === "string") part.fill(0);
+  });
   return { bytes, lengths };
 }
 
@@ -384,6 +386,10 @@ export class Verifier {
       this.#core = new core.Core(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam);
     } catch (error) {
       rethrow(error);
+    } finally {
+      // The keys now live in wasm memory (wiped when freed); this copy is not kept. The
+      // caller's own strings cannot be wiped: JavaScript strings are immutable.
+      bytes.fill(0);
     }
   }
 
@@ -440,12 +446,20 @@ export class Verifier {
     return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, given, body);
   }
 
-  /** Releases the prepared keys now instead of when the object is garbage-collected. */
+  /**
+   * Releases the prepared keys now (their wasm memory is wiped) instead of when the object
+   * is garbage-collected. Later calls throw `invalid_argument`.
+   */
   free() {
     if (this.#core !== undefined) {
       this.#core.free();
       this.#core = undefined;
     }
+  }
+
+  /** `using verifier = new Verifier(…)` frees it at the end of the block. */
+  [Symbol.dispose ?? Symbol.for("Symbol.dispose")]() {
+    this.free();
   }
 }
 

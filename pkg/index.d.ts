@@ -107,8 +107,10 @@ export class Verifier<P extends Provider = Provider> {
   /** Prepares the keys once. Throws WebhookError. */
   constructor(provider: P, secret: Secret | Secret[], options?: VerifyOptions);
   verify(delivery: Delivery, options?: { now?: number }): WebhookEvent<P>;
-  /** Releases the keys now rather than at garbage collection. */
+  /** Releases the keys now rather than at garbage collection; their wasm memory is wiped. */
   free(): void;
+  /** `using verifier = new Verifier(…)` frees it when the block ends. */
+  [Symbol.dispose](): void;
 }
 
 /** Resolves when the module is usable; immediately everywhere but engines that refuse a synchronous compile. */

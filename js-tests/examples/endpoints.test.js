@@ -155,12 +155,13 @@ for (const target of TARGETS) {
       assert.equal((await eventsOf("g2sentry")).filter((event) => event.dedupeKey.startsWith("77:")).length, 2);
     });
 
-    test("g2sentry: a job id beyond 2^53 keeps its exact digits", async () => {
+    test("g2sentry: a job id beyond 2^53 is refused (400), never recorded rounded", async () => {
       const body = '{"jobId":9007199254740993,"eventType":"JobAssigned","jobName":"Big","jobStatus":"Assigned"}';
-      assert.equal((await deliver("g2sentry", body)).status, 200);
-      const job = await getJson("/jobs/g2sentry/9007199254740993");
-      assert.equal(job.status, 200);
-      assert.equal(job.body.jobId, "9007199254740993");
+      assert.deepEqual(await deliver("g2sentry", body), { status: 400, body: { error: "invalid_payload" } });
+      assert.equal((await getJson("/jobs/g2sentry/9007199254740993")).status, 404);
+      const largest = '{"jobId":9007199254740991,"eventType":"JobAssigned","jobName":"Big","jobStatus":"Assigned"}';
+      assert.equal((await deliver("g2sentry", largest)).status, 200);
+      assert.equal((await getJson("/jobs/g2sentry/9007199254740991")).body.jobId, "9007199254740991");
     });
 
     test("contentspal: an older event arriving later does not overwrite a newer one", async () => {

@@ -1,0 +1,105 @@
+//! No secret, in any form a sender might use, ever appears in an error, a `Debug` output or
+//! an `explain` cause — for every provider and every error path.
+
+use hookproof::{explain, sign, verify, Delivery, Options, Provider, SignOptions, Verifier};
+
+const NOW: u64 = 1_700_000_000;
+const SECRET: &str = "Zq9-SECRET-do-not-print-7Kx";
+const SIR_SECRET: &str = "whsec_5ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec1";
+
+fn body(provider: Provider) -> &'static str {
+    match provider.name() {
+        "g2sentry" => r#"{"jobId":5,"eventType":"JobStarted","jobStatus":"InProgress"}"#,
+        "contentspal" => {
+            r#"{"event":"job.created","timestamp":"2026-03-03T14:30:00.000Z","organizationId":"o","job":{"id":"j"}}"#
+        }
+        "sir" => r#"{"id":"evt_1","type":"user.created","data":{}}"#,
+        _ => "job=%7B%22job_id%22%3A1%2C%22status%22%3A%22available%22%7D",
+    }
+}
+
+/// The secret, and what leaks would look like: its hex and base64 forms, the bare part.
+fn forbidden(secret: &str) -> Vec<String> {
+    use base64::Engine as _;
+    let hex: String = secret.bytes().map(|b| format!("{b:02x}")).collect();
+    let bare = secret.trim_start_matches("whsec_");
+    vec![
+        secret.to_owned(),
+        bare[..16].to_owned(),
+        hex[..24].to_owned(),
+        base64::engine::general_purpose::STANDARD.encode(secret)[..16].to_owned(),
+    ]
+}
+
+fn assert_clean(what: &str, text: &str, secret: &str) {
+    for needle in forbidden(secret) {
+        assert!(!text.contains(&needle), "{what} shows the secret: {text}");
+    }
+}
+
+#[test]
+fn every_error_path_of_every_provider_is_clean() {
+    for &provider in Provider::ALL {
+        let secret = if provider.name() == "sir" {
+            SIR_SECRET
+        } else {
+            SECRET
+        };
+        let good_body = body(provider).as_bytes();
+        let signed = sign(
+            provider,
+            good_body,
+            secret.as_bytes(),
+            &SignOptions {
+                url: Some("/cb".into()),
+                ..SignOptions::at(NOW)
+            },
+        )
+        .unwrap();
+        let url = signed.url.clone().unwrap_or_default();
+        let headers = signed.headers.clone();
+        let mangled: Vec<(String, String)> = headers
+            .iter()
+            .map(|(n, v)| (n.clone(), format!("{v}0")))
+            .collect();
+        let no_headers: Vec<(String, String)> = vec![];
+        let big = vec![b' '; (1 << 20) + 1];
+        let deliveries: Vec<(&str, &[(String, String)], &[u8], Option<&str>)> = vec![
+            ("genuine", &headers, good_body, Some(&url)),
+            ("tampered", &headers, b"{\"jobId\":6}", Some(&url)),
+            ("mangled headers", &mangled, good_body, Some("/cb?token=x")),
+            ("no headers", &no_headers, good_body, None),
+            ("too large", &headers, &big, Some(&url)),
+            ("not JSON", &headers, b"not json", Some(&url)),
+        ];
+        for (name, headers, body, url) in deliveries {
+            let mut delivery = Delivery::new(&headers, body);
+            if let Some(url) = url {
+                delivery = delivery.with_url(url);
+            }
+            for secrets in [vec![secret], vec!["wrong", secret], vec![" padded "]] {
+                if let Err(error) = verify(
+                    provider,
+                    &delivery,
+                    &secrets,
+                    &Options::default(),
+                    NOW + 100_000,
+                ) {
+                    assert_clean(name, &format!("{error} {error:?}"), secret);
+                }
+                let diagnosis = explain(
+                    provider,
+                    &delivery,
+                    &secrets,
+                    &Options::default(),
+                    NOW + 100_000,
+                );
+                assert_clean(name, &format!("{diagnosis:?}"), secret);
+            }
+        }
+        let verifier = Verifier::new(provider, &[secret], Options::default()).unwrap();
+        assert_clean("Verifier's Debug", &format!("{verifier:?}"), secret);
+        let empty = Verifier::new(provider, &[""], Options::default()).unwrap_err();
+        assert_eq!(empty.code().as_str(), "invalid_secret");
+    }
+}
