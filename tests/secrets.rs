@@ -4,6 +4,9 @@
 use hookproof::{explain, sign, verify, Delivery, Options, Provider, SignOptions, Verifier};
 
 const NOW: u64 = 1_700_000_000;
+
+/// A name, headers, body and URL.
+type Case<'a> = (&'a str, &'a [(String, String)], &'a [u8], Option<&'a str>);
 const SECRET: &str = "Zq9-SECRET-do-not-print-7Kx";
 const SIR_SECRET: &str = "whsec_5ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec1";
 
@@ -64,7 +67,7 @@ fn every_error_path_of_every_provider_is_clean() {
             .collect();
         let no_headers: Vec<(String, String)> = vec![];
         let big = vec![b' '; (1 << 20) + 1];
-        let deliveries: Vec<(&str, &[(String, String)], &[u8], Option<&str>)> = vec![
+        let deliveries: Vec<Case> = vec![
             ("genuine", &headers, good_body, Some(&url)),
             ("tampered", &headers, b"{\"jobId\":6}", Some(&url)),
             ("mangled headers", &mangled, good_body, Some("/cb?token=x")),
