@@ -12,7 +12,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
+.PHONY: fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
 INSPECTOR := examples/inspector
@@ -138,3 +138,28 @@ bench: pkg $(BENCH_JS)/node_modules/.package-lock.json
 	RUSTFLAGS='--cfg sha2_backend="soft"' CARGO_TARGET_DIR=target/bench-soft \
 	  $(CARGO) bench --bench native -- prove_1mib >> target/bench-native.log 2>&1
 	node $(BENCH_JS)/run.mjs $(CURDIR)/$(JS_BIN) $(BENCH_FLAGS)
+
+FUZZ_TARGETS := verify_decode header_values gengo_form explain
+# Seconds per target; `make fuzz FUZZ_SECONDS=30` for a short run.
+FUZZ_SECONDS ?= 180
+
+## Fuzzes each target for FUZZ_SECONDS with cargo-fuzz (nightly, installed here if
+## missing); fails on any crash, panic, timeout or out-of-memory. Seeds: fuzz/seeds/.
+## Prints one line a target: time, executions, crashes. Not part of `make test`.
+fuzz:
+	rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$target; \
+	  (cd fuzz && cargo +nightly fuzz run $$target corpus/$$target seeds/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) \
+	    > target/fuzz-$$target.log 2>&1 || { tail -40 target/fuzz-$$target.log; echo "fuzz: $$target FAILED"; exit 1; }; \
+	  echo "fuzz: $$target $(FUZZ_SECONDS) s, $$(sed -n 's/^stat::number_of_executed_units: *//p' target/fuzz-$$target.log) executions, 0 crashes"; \
+	done
+
+## Constant-time evidence (a measurement, not a test): dudect's t-test of the signature
+## check natively (benches/ct.rs) and in the wasm module under Node (benches/js/ct.mjs).
+bench-ct: pkg
+	@exe=$$($(CARGO) bench --bench ct --no-run --message-format=json 2>/dev/null | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1); \
+	  echo "native:"; $$exe
+	node benches/js/ct.mjs
