@@ -2,11 +2,12 @@
 //! does not leak how much of a forged signature was right. Left: signatures right in every
 //! byte but the last; right: wrong from the first byte. |t| < 4.5 means no leak detected.
 //! A measurement, not a test: run on a quiet machine.
+use dudect_bencher::rand::RngExt;
 use dudect_bencher::{ctbench_main, BenchRng, Class, CtRunner};
 use hookproof::{sign, Delivery, Options, SignOptions, Verifier};
-use dudect_bencher::rand::RngExt;
 
-const BODY: &[u8] = br#"{"jobId":5,"eventType":"JobStarted","jobName":"Open House","jobStatus":"InProgress"}"#;
+const BODY: &[u8] =
+    br#"{"jobId":5,"eventType":"JobStarted","jobName":"Open House","jobStatus":"InProgress"}"#;
 
 fn signature_compare(runner: &mut CtRunner, rng: &mut BenchRng) {
     let signed = sign("g2sentry", BODY, b"ct-secret", &SignOptions::at(0)).unwrap();
@@ -21,8 +22,14 @@ fn signature_compare(runner: &mut CtRunner, rng: &mut BenchRng) {
     let early = vec![("X-Signature".to_owned(), flip(0))];
     let verifier = Verifier::new("g2sentry", &["ct-secret"], Options::default()).unwrap();
     for _ in 0..200_000 {
-        let (class, headers) = if rng.random::<bool>() { (Class::Left, &late) } else { (Class::Right, &early) };
-        runner.run_one(class, || verifier.verify(&Delivery::new(headers, BODY), 0).is_err());
+        let (class, headers) = if rng.random::<bool>() {
+            (Class::Left, &late)
+        } else {
+            (Class::Right, &early)
+        };
+        runner.run_one(class, || {
+            verifier.verify(&Delivery::new(headers, BODY), 0).is_err()
+        });
     }
 }
 

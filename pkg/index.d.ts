@@ -33,21 +33,33 @@ export interface VerifyOptions {
 export type Secret = string | Uint8Array;
 
 // Generated from the Rust types (src/typescript.rs, ts-rs) by `make pkg`: `Provider` and
-// `PayloadOf` from the registry, one namespace of payload types per provider, and the
+// `PayloadOf`/`EventOf` from the registry, one namespace of payload and event types per provider, and the
 // core's error codes. A string enum's type lists the known values and also admits any
 // other string: a provider may add values.
-import type { CoreErrorCode, PayloadOf, Provider } from "./dist/types.js";
+import type { CoreErrorCode, EventOf, Provider } from "./dist/types.js";
 export type * from "./dist/types.js";
 
-export interface WebhookEvent<P extends Provider = Provider> {
+/**
+ * A verified event: `{ provider, type, id, dedupeKey, payload }`. For one provider it is a
+ * union discriminated by `type`: comparing `event.type` with a literal narrows `payload`
+ * (SIR's `action.completed` to `data: { actionId, tokensDistributed }`, Gengo's `job` to a
+ * job, ContentsPal's `changes` to `job.updated`), and editors complete the event names.
+ *
+ * Only the types this version knows are in the union. A provider may add types, and such
+ * an event is still delivered at run time: it reaches the `default:` branch of a `switch`
+ * on `event.type` (where TypeScript types it `never`; read it as `UnknownEvent<P>`).
+ */
+export type WebhookEvent<P extends Provider = Provider> = EventOf[P];
+
+/** An event of a type this version does not know, as it arrives in a `default:` branch. */
+export interface UnknownEvent<P extends Provider = Provider> {
   provider: P;
-  /** g2sentry eventType, contentspal event, sir type, gengo "job" or "comment". */
   type: string;
   /** The provider's delivery id where it sends one (sir's envelope id). */
   id: string | null;
   /** Equal for every redelivery of one event: store it to drop duplicates. */
   dedupeKey: string;
-  payload: PayloadOf[P];
+  payload: unknown;
 }
 
 export type ErrorCode =

@@ -30,21 +30,46 @@ pub fn typescript_declarations() -> String {
         .iter()
         .map(|p| format!("  {}: {}.Payload;\n", p.name(), p.name()))
         .collect();
+    let events: Vec<String> = Provider::ALL
+        .iter()
+        .map(|p| format!("  {}: {}.Event;\n", p.name(), p.name()))
+        .collect();
     let codes: Vec<String> = ErrorCode::ALL.iter().map(|c| quoted(c.as_str())).collect();
     format!(
         "{}/** The providers in the registry. */\nexport type Provider = {};\n\n\
          /** Each provider's payload type. */\nexport interface PayloadOf {{\n{}}}\n\n\
+         /** Each provider's event union, discriminated by `type`. */\nexport interface EventOf {{\n{}}}\n\n\
          /** The core's error codes (`ErrorCode` in Rust). */\nexport type CoreErrorCode = {};\n",
         crate::providers::payload_namespaces(),
         names.join(" | "),
         payloads.concat(),
+        events.concat(),
         codes.join(" | ")
     )
 }
 
-/// `export declare namespace <name> { … }` holding `T` as `Payload` and every named type it
-/// uses, whatever the depth.
-pub(crate) fn namespace<T: TS + 'static>(name: &str) -> String {
+/// One member of a provider's TypeScript event union: the event `type` it is for, the
+/// TypeScript type of its `id`, and the type of its payload (in the provider's namespace).
+pub(crate) struct TsEvent {
+    pub(crate) kind: String,
+    pub(crate) id: &'static str,
+    pub(crate) payload: String,
+}
+
+impl TsEvent {
+    pub(crate) fn new(kind: &str, id: &'static str, payload: String) -> TsEvent {
+        TsEvent {
+            kind: String::from(kind),
+            id,
+            payload,
+        }
+    }
+}
+
+/// `export declare namespace <name> { … }` holding `T` as `Payload`, every named type it
+/// uses whatever the depth, and `Event`: the union of the provider's known events,
+/// discriminated by `type`, each with the payload its type carries.
+pub(crate) fn namespace<T: TS + 'static>(name: &str, events: &[TsEvent]) -> String {
     // u64 fields arrive as JSON numbers, which JavaScript reads as `number`.
     let config = Config::default().with_large_int("number");
     let mut collector = Collector {
@@ -62,7 +87,16 @@ pub(crate) fn namespace<T: TS + 'static>(name: &str) -> String {
     if payload != "Payload" {
         out.push_str(&format!("  export type Payload = {payload};\n"));
     }
-    out.push_str("}\n\n");
+    out.push_str(
+        "  /** The events this version knows, discriminated by `type`. */\n  export type Event =",
+    );
+    for event in events {
+        out.push_str(&format!(
+            "\n    | {{ provider: \"{name}\"; type: \"{}\"; id: {}; dedupeKey: string; payload: {} }}",
+            event.kind, event.id, event.payload
+        ));
+    }
+    out.push_str(";\n}\n\n");
     out
 }
 

@@ -162,6 +162,18 @@ pub struct Change {
     pub new_value: Option<RawJson>,
 }
 
+/// The TypeScript event union: `changes` exists on `job.updated` only.
+#[cfg(feature = "typescript")]
+pub(crate) fn typescript_events() -> alloc::vec::Vec<crate::typescript::TsEvent> {
+    EventType::KNOWN
+        .iter()
+        .map(|&kind| {
+            let changes = if kind == EventType::JobUpdated.as_str() { "" } else { "; changes?: never" };
+            crate::typescript::TsEvent::new(kind, "null", format!("Payload & {{ event: \"{kind}\"{changes} }}"))
+        })
+        .collect()
+}
+
 pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
     let payload: Payload = serde_json::from_slice(body).map_err(|e| Error::from_json(NAME, &e))?;
     Ok(Decoded {

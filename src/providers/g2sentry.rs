@@ -99,6 +99,16 @@ pub struct Job {
 /// A G2 Sentry payload is the job object.
 pub type Payload = Job;
 
+/// The TypeScript event union: each known `eventType` narrows `payload.eventType`. The
+/// documents fix nothing else per event (the payload's `jobStatus` is the truth).
+#[cfg(feature = "typescript")]
+pub(crate) fn typescript_events() -> alloc::vec::Vec<crate::typescript::TsEvent> {
+    EventType::KNOWN
+        .iter()
+        .map(|kind| crate::typescript::TsEvent::new(kind, "null", format!("Job & {{ eventType: \"{kind}\" }}")))
+        .collect()
+}
+
 pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Job>, Error> {
     let job: Job = serde_json::from_slice(body).map_err(|e| Error::from_json(NAME, &e))?;
     Ok(Decoded {

@@ -186,6 +186,13 @@ pub fn form_body(kind: &str, json: &str) -> String {
         .finish()
 }
 
+/// The TypeScript event union: type `job` carries a `Job`, `comment` a `Comment`.
+#[cfg(feature = "typescript")]
+pub(crate) fn typescript_events() -> alloc::vec::Vec<crate::typescript::TsEvent> {
+    use crate::typescript::TsEvent;
+    alloc::vec![TsEvent::new("job", "null", String::from("Job")), TsEvent::new("comment", "null", String::from("Comment"))]
+}
+
 pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
     let mut found: Option<(Cow<'_, str>, Cow<'_, str>)> = None;
     for (key, value) in form_urlencoded::parse(body) {

@@ -1,8 +1,9 @@
 //! The providers: one module each (scheme + event types), and the registry below.
 //!
 //! Adding a provider means writing `src/providers/<name>.rs` with `NAME`, `PROOF`,
-//! `CONTENT_TYPE`, `PAYLOAD_IS_BODY`, a `Payload` type and a `decode` function, and adding
-//! one line to the `registry!` call at the end of this file.
+//! `CONTENT_TYPE`, `PAYLOAD_IS_BODY`, a `Payload` type, a `decode` function and (for the
+//! TypeScript declarations) `typescript_events`, and adding one line to the `registry!`
+//! call at the end of this file.
 
 use alloc::string::String;
 use serde::{Serialize, Serializer};
@@ -29,6 +30,9 @@ macro_rules! string_enum {
         }
 
         impl $name {
+            /// Every value this version knows, as the provider spells it.
+            pub const KNOWN: &'static [&'static str] = &[$( $text ),*];
+
             /// The value as the provider spells it.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -165,11 +169,11 @@ macro_rules! registry {
         }
 
         /// Every provider's payload types as TypeScript, one namespace per provider
-        /// (`g2sentry.Payload`, …); see [`crate::typescript_declarations`].
+        /// (`g2sentry.Payload`, `g2sentry.Event`, …); see [`crate::typescript_declarations`].
         #[cfg(feature = "typescript")]
         pub(crate) fn payload_namespaces() -> String {
             let mut out = String::new();
-            $( out.push_str(&crate::typescript::namespace::<$module::Payload>($module::NAME)); )*
+            $( out.push_str(&crate::typescript::namespace::<$module::Payload>($module::NAME, &$module::typescript_events())); )*
             out
         }
 

@@ -187,6 +187,26 @@ struct Wire {
     timestamp: Option<String>,
 }
 
+/// The TypeScript event union: each envelope type with its `data` (`action.completed`'s
+/// documented shape, `unknown` where SIR documents none), and the bare test ping.
+#[cfg(feature = "typescript")]
+pub(crate) fn typescript_events() -> alloc::vec::Vec<crate::typescript::TsEvent> {
+    use crate::typescript::TsEvent;
+    let mut events: alloc::vec::Vec<TsEvent> = EventType::KNOWN
+        .iter()
+        .map(|&kind| {
+            let data = match EventType::from_text(kind) {
+                EventType::ActionCompleted => "ActionCompleted",
+                EventType::PartnerStatusChanged => "Ping | unknown",
+                _ => "unknown",
+            };
+            TsEvent::new(kind, "string", format!("Envelope & {{ type: \"{kind}\"; data: {data} }}"))
+        })
+        .collect();
+    events.push(TsEvent::new("ping", "null", String::from("Ping & { type: \"ping\" }")));
+    events
+}
+
 pub(crate) fn decode(body: &[u8]) -> Result<Decoded<Payload>, Error> {
     let wire: Wire = serde_json::from_slice(body).map_err(|e| Error::from_json(NAME, &e))?;
     let missing = |field: &str| {
