@@ -45,6 +45,19 @@ function criterion(dir) {
   return read;
 }
 
+// Cold start: fresh processes, median of COLD_RUNS each.
+const COLD_RUNS = quick ? 5 : 15;
+function coldStart(command, args, mode) {
+  const runs = Array.from({ length: COLD_RUNS }, () => runJson(command, [...args, "cold-child.mjs", mode]));
+  const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[runs.length >> 1];
+  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(key)]));
+}
+const denoArgs = ["run", "--node-modules-dir=manual", "--allow-read", "--allow-env"];
+const cold = {
+  node: { hookproof: coldStart(process.execPath, [], "hookproof"), wasm: coldStart(process.execPath, [], "wasm"), nodecrypto: coldStart(process.execPath, [], "nodecrypto") },
+  deno: { hookproof: coldStart(join(bin, "deno"), denoArgs, "hookproof"), wasm: coldStart(join(bin, "deno"), denoArgs, "wasm"), nodecrypto: coldStart(join(bin, "deno"), denoArgs, "nodecrypto") },
+};
+
 const reports = [];
 reports.push(runJson(process.execPath, ["node.mjs", ...(quick ? ["--quick"] : [])]));
 reports.push(runJson(join(bin, "deno"), ["run", "--node-modules-dir=manual", "--allow-read", "--allow-env", "deno.mjs", ...(quick ? ["--quick"] : [])]));
@@ -104,5 +117,14 @@ print("---|---|---");
 for (const report of reports) {
   const start = report.coldStartMs !== undefined ? `${report.coldStartMs.toFixed(1)} ms (import + instantiate)` : `${report.firstRequestMs.toFixed(1)} ms (first request, fresh isolate)`;
   print(`${report.runtime} | ${start} | ${report.memoryBefore} → ${report.memoryAfter} B`);
+}
+print();
+print(`### Cold start (fresh process, median of ${COLD_RUNS}; ms)`);
+print();
+print("runtime | module compile + instantiate | hookproof: import | new Verifier | first verify | total | node:crypto verifier: import | first verify | total | ratio");
+print("---|---|---|---|---|---|---|---|---|---");
+for (const [name, c] of Object.entries(cold)) {
+  const f = (ms) => ms.toFixed(2);
+  print(`${name === "node" ? `Node ${process.versions.node}` : "Deno"} | ${f(c.wasm.compileInstantiateMs)} | ${f(c.hookproof.importMs)} | ${f(c.hookproof.constructMs)} | ${f(c.hookproof.firstMs)} | **${f(c.hookproof.totalMs)}** | ${f(c.nodecrypto.importMs)} | ${f(c.nodecrypto.firstMs)} | ${f(c.nodecrypto.totalMs)} | ${(c.nodecrypto.totalMs / c.hookproof.totalMs).toFixed(2)}×`);
 }
 console.log(out.join("\n"));
