@@ -207,8 +207,20 @@ function bodyBytes(body, limit) {
   return bytes;
 }
 
+// UTF-8 of a string. Secrets are short and mostly ASCII, which a plain loop encodes in a
+// fraction of TextEncoder's fixed cost; anything else goes to TextEncoder.
+function utf8(text) {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return encoder.encode(text);
+    bytes[i] = code;
+  }
+  return bytes;
+}
+
 function secretBytes(secret, index) {
-  if (typeof secret === "string") return encoder.encode(secret);
+  if (typeof secret === "string") return utf8(secret);
   const bytes = bytesOf(secret);
   if (bytes === null) {
     const which = index === undefined ? "secret" : `secret #${index + 1}`;
@@ -367,12 +379,41 @@ export function setWebCryptoFrom(bytes) {
 
 const withWebCrypto = Symbol("verify with HMACs from Web Crypto");
 
+// The host's own synchronous HMAC (node:crypto: OpenSSL, with SHA extensions where the CPU
+// has them), in Node, Deno and Workers with `nodejs_compat`, reached without a static
+// import that would break elsewhere; null in browsers and Workers without the flag.
+// Looked up on the first large body only: loading node:crypto costs a cold start.
+let hostCrypto;
+function nativeHmac() {
+  if (hostCrypto === undefined) {
+    try {
+      const crypto = globalThis.process?.getBuiltinModule?.("node:crypto");
+      hostCrypto = typeof crypto?.createHmac === "function" && typeof crypto.createSecretKey === "function" ? crypto : null;
+    } catch {
+      hostCrypto = null;
+    }
+  }
+  return hostCrypto;
+}
+
+// Verifier#verify hashes bodies of at least this many bytes natively where the host can
+// (measured: the crossover in BENCHMARKS.md). The core still does every check.
+let nativeFromBytes = 2048;
+
+/** @internal For tests and benchmarks: where Verifier#verify switches to native HMAC. */
+export function setNativeFrom(bytes) {
+  nativeFromBytes = bytes;
+}
+
 export class Verifier {
   #core;
   #provider;
   #signature;
   #timestamp;
   #maxBodyBytes;
+  // With a native HMAC: the secrets' bytes until the first large body, then KeyObjects.
+  #nativeSecrets = null;
+  #nativeKeys = null;
 
   constructor(provider, secret, options) {
     ensureReady();
@@ -386,11 +427,16 @@ export class Verifier {
       this.#core = new core.Core(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam);
     } catch (error) {
       rethrow(error);
-    } finally {
-      // The keys now live in wasm memory (wiped when freed); this copy is not kept. The
-      // caller's own strings cannot be wiped: JavaScript strings are immutable.
-      bytes.fill(0);
     }
+    if (this.#signature !== "" && globalThis.process?.getBuiltinModule !== undefined) {
+      // Kept (as bytes, not strings) for the native HMAC of large bodies: they move into
+      // the host's KeyObjects on the first one, and free() wipes them.
+      let offset = 0;
+      this.#nativeSecrets = Array.from(lengths, (length) => bytes.slice(offset, (offset += length)));
+    }
+    // The keys now live in wasm memory (wiped when freed); this copy is not kept. The
+    // caller's own strings cannot be wiped: JavaScript strings are immutable.
+    bytes.fill(0);
   }
 
   verify(delivery, options) {
@@ -403,7 +449,32 @@ export class Verifier {
       this.#signature === "" ? [undefined, undefined] : extractHeaders(delivery.headers, this.#signature, this.#timestamp);
     const url = readUrl(delivery.url);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
+    if (body.length >= nativeFromBytes && this.#nativeSecrets !== null) {
+      const macs = this.#nativeMacs(signature, timestamp, body);
+      if (macs !== null) return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, given, body);
+    }
     return eventOf(this.#core.verify(body, signature, timestamp, url, now), this.#provider, given, body);
+  }
+
+  // The HMAC of each secret over what the core says is signed, by the host's node:crypto;
+  // null (and the wasm hash) where the host has none. Headers the core refuses are refused
+  // here, before hashing, as in verify().
+  #nativeMacs(signature, timestamp, body) {
+    const crypto = nativeHmac();
+    if (crypto === null) return null;
+    const prefix = this.#core.signedPrefix(signature, timestamp);
+    if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
+    if (this.#nativeKeys === null) {
+      this.#nativeKeys = this.#nativeSecrets.map((secret) => crypto.createSecretKey(secret));
+      for (const secret of this.#nativeSecrets) secret.fill(0);
+    }
+    const macs = new Uint8Array(32 * this.#nativeKeys.length);
+    this.#nativeKeys.forEach((key, index) => {
+      const hmac = crypto.createHmac("sha256", key);
+      if (prefix !== "") hmac.update(prefix);
+      macs.set(hmac.update(body).digest(), 32 * index);
+    });
+    return macs;
   }
 
   // verifyRequest's large-body path: Web Crypto computes the HMAC of each secret over
@@ -455,6 +526,9 @@ export class Verifier {
       this.#core.free();
       this.#core = undefined;
     }
+    for (const secret of this.#nativeSecrets ?? []) secret.fill(0);
+    this.#nativeSecrets = null;
+    this.#nativeKeys = null;
   }
 
   /** `using verifier = new Verifier(…)` frees it at the end of the block. */
@@ -464,11 +538,33 @@ export class Verifier {
 }
 
 export function verify(provider, delivery, secret, options) {
-  const verifier = new Verifier(provider, secret, options);
+  ensureReady();
+  const name = providerName(provider);
+  const settings = readOptions(options);
+  const { bytes, lengths } = packSecrets(secret);
   try {
-    return verifier.verify(delivery, options);
+    readDelivery(delivery);
+    const now = readNow(options);
+    const given = delivery.body;
+    const body = bodyBytes(given, settings.maxBodyBytes);
+    const [signatureHeader, timestampHeader] = schemeOf(name);
+    if (signatureHeader !== "" && body.length >= nativeFromBytes && globalThis.process?.getBuiltinModule !== undefined) {
+      // Large: the Verifier's native HMAC path (where the host has one) pays off.
+      const verifier = new Verifier(name, secret, options);
+      try {
+        return verifier.verify(delivery, options);
+      } finally {
+        verifier.free();
+      }
+    }
+    const [signature, timestamp] = signatureHeader === "" ? [undefined, undefined] : extractHeaders(delivery.headers, signatureHeader, timestampHeader);
+    const url = readUrl(delivery.url);
+    // One crossing: keys prepared, delivery verified, keys dropped and wiped, in wasm.
+    const tokenParam = settings.tokenParam === DEFAULT_TOKEN_PARAM ? undefined : settings.tokenParam;
+    const reply = core.verifyOnce(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, tokenParam, body, signature, timestamp, url, now);
+    return eventOf(reply, name, given, body);
   } finally {
-    verifier.free();
+    bytes.fill(0);
   }
 }
 

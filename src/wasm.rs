@@ -301,6 +301,32 @@ impl Core {
     }
 }
 
+/// A one-shot `verify`: the keys prepared, the delivery verified and the keys dropped (and
+/// wiped) in one call, so a single verification pays one boundary crossing and no JS
+/// object, not three crossings and a `Verifier`.
+#[wasm_bindgen(js_name = verifyOnce)]
+#[allow(clippy::too_many_arguments)]
+pub fn verify_once(
+    provider: &str,
+    secrets: &[u8],
+    lengths: &[u32],
+    tolerance_seconds: f64,
+    max_body_bytes: f64,
+    token_param: Option<String>,
+    body: &[u8],
+    signature: Option<String>,
+    timestamp: Option<String>,
+    url: Option<String>,
+    now: f64,
+) -> String {
+    // `None`: the default parameter, without a string crossing the boundary.
+    let token_param = token_param.unwrap_or_else(|| Options::default().token_param);
+    match Core::new(provider, secrets, lengths, tolerance_seconds, max_body_bytes, token_param) {
+        Ok(core) => core.verify(body, signature, timestamp, url, now),
+        Err(refused) => refused,
+    }
+}
+
 /// Decodes without any proof; only the size limit applies.
 #[wasm_bindgen]
 pub fn parse(provider: &str, body: &[u8], max_body_bytes: f64) -> String {

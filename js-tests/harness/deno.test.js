@@ -1,9 +1,11 @@
 // Deno: the shared cases under `deno test`, importing the installed tarball through the
 // package's "deno" export condition (node_modules resolution).
 import * as hookproof from "hookproof";
-import { cases } from "./cases.js";
+import { cases, nativeHmacCases } from "./cases.js";
+// The same module instance the entry uses (same file), for its internal thresholds.
+import { setNativeFrom } from "./node_modules/hookproof/api.js";
 
-for (const { name, run } of cases(hookproof)) Deno.test(name, run);
+for (const { name, run } of [...cases(hookproof), ...nativeHmacCases(hookproof, setNativeFrom)]) Deno.test(name, run);
 
 Deno.test("deno: resolves the package's deno entry", () => {
   const entry = import.meta.resolve("hookproof");

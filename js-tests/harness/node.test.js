@@ -1,6 +1,8 @@
 // Node: the shared cases under `node --test`, importing the installed tarball (ESM).
 import { test } from "node:test";
 import * as hookproof from "hookproof";
-import { cases } from "./cases.js";
+import { cases, nativeHmacCases } from "./cases.js";
+// The same module instance the entry uses (same file), for its internal thresholds.
+import { setNativeFrom } from "./node_modules/hookproof/api.js";
 
-for (const { name, run } of cases(hookproof)) test(name, run);
+for (const { name, run } of [...cases(hookproof), ...nativeHmacCases(hookproof, setNativeFrom)]) test(name, run);
