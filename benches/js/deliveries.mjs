@@ -63,8 +63,11 @@ function sirHeaders(headers, now) {
  * `runtime` may hold: nodeCrypto (node:crypto) with Buffer, subtle (Web Crypto), Webhook
  * (standardwebhooks), hookproof, setWebCryptoFrom (pkg/api.js), now.
  */
+// pkg/api.js's default switch to native HMAC in Verifier#verify.
+const NATIVE_FROM = 2048;
+
 export function contenders(runtime) {
-  const { nodeCrypto, Buffer, subtle, hookproof, setWebCryptoFrom, now } = runtime;
+  const { nodeCrypto, Buffer, subtle, hookproof, setWebCryptoFrom, setNativeFrom, now } = runtime;
   const list = [];
   if (nodeCrypto && Buffer) {
     list.push({
@@ -154,11 +157,28 @@ export function contenders(runtime) {
         });
       }
     }
+    if (setNativeFrom) {
+      // The same with the host's native HMAC turned off: the pure-wasm figure, for
+      // browsers and Workers without nodejs_compat.
+      list.push({
+        name: "hookproof Verifier#verify, wasm hash only",
+        prepare(d) {
+          const verifier = new hookproof.Verifier(d.provider, SECRET, { maxBodyBytes: 2 << 20 });
+          return (delivery) => {
+            setNativeFrom(Infinity);
+            return verifier.verify(delivery, { now });
+          };
+        },
+      });
+    }
     list.push({
       name: "hookproof Verifier#verify",
       prepare(d) {
         const verifier = new hookproof.Verifier(d.provider, SECRET, { maxBodyBytes: 2 << 20 });
-        return (delivery) => verifier.verify(delivery, { now });
+        return (delivery) => {
+          setNativeFrom?.(NATIVE_FROM);
+          return verifier.verify(delivery, { now });
+        };
       },
     });
   }

@@ -10,12 +10,12 @@ const hookproof = await import("../../pkg/inline.js");
 await hookproof.ready();
 const coldStartMs = performance.now() - loadStart;
 // The entry's own copy of the API module (same URL), to force verifyRequest's hash.
-const { setWebCryptoFrom } = await import("../../pkg/api.js");
+const { setNativeFrom, setWebCryptoFrom } = await import("../../pkg/api.js");
 
 const now = Math.floor(Date.now() / 1000);
 const memoryBefore = hookproof.memoryBytes();
 const rows = await runAll(
-  { nodeCrypto, Buffer, subtle: crypto.subtle, hookproof, setWebCryptoFrom, Webhook, now },
+  { nodeCrypto, Buffer, subtle: crypto.subtle, hookproof, setWebCryptoFrom, setNativeFrom, Webhook, now },
   quick ? { rounds: 3, batchMs: 5, sizes: [256, 4096] } : { rounds: 7 },
 );
 const hashMBps = wasmHashThroughput(hookproof);

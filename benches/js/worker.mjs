@@ -5,7 +5,7 @@ import { Buffer } from "node:buffer";
 import { Webhook } from "standardwebhooks";
 import * as hookproof from "../../pkg/workerd.js";
 // The entry's own copy of the API module, to force verifyRequest's hash.
-import { setWebCryptoFrom } from "../../pkg/api.js";
+import { setNativeFrom, setWebCryptoFrom } from "../../pkg/api.js";
 import { runAll, wasmHashThroughput } from "./harness.mjs";
 
 export default {
@@ -16,7 +16,7 @@ export default {
     const now = Math.floor(Date.now() / 1000);
     const memoryBefore = hookproof.memoryBytes();
     const rows = await runAll(
-      { nodeCrypto, Buffer, subtle: crypto.subtle, hookproof, setWebCryptoFrom, Webhook, now },
+      { nodeCrypto, Buffer, subtle: crypto.subtle, hookproof, setWebCryptoFrom, setNativeFrom, Webhook, now },
       quick ? { rounds: 3, batchMs: 20, sizes: [256, 4096] } : { rounds: 7, batchMs: 60 },
     );
     const hashMBps = wasmHashThroughput(hookproof);
