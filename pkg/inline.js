@@ -8,6 +8,8 @@ import init, { initSync } from "./dist/hookproof.js";
 import { setInstance, setNotReady } from "./api.js";
 
 function decode(base64) {
+  // Native where the engine has it (Chromium 140+, Firefox 133+, Safari 18.2+, recent V8s).
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);

@@ -58,6 +58,11 @@ const cold = {
   deno: { hookproof: coldStart(join(bin, "deno"), denoArgs, "hookproof"), wasm: coldStart(join(bin, "deno"), denoArgs, "wasm"), nodecrypto: coldStart(join(bin, "deno"), denoArgs, "nodecrypto") },
 };
 
+// Chromium, where it is installed (make test installs it; make bench does not need it).
+const chromiumCold = existsSync(process.env.CHROMIUM ?? "/usr/bin/chromium")
+  ? runJson(process.execPath, ["chromium-cold.mjs", bin, String(COLD_RUNS)])
+  : null;
+
 const reports = [];
 reports.push(runJson(process.execPath, ["node.mjs", ...(quick ? ["--quick"] : [])]));
 reports.push(runJson(join(bin, "deno"), ["run", "--node-modules-dir=manual", "--allow-read", "--allow-env", "deno.mjs", ...(quick ? ["--quick"] : [])]));
@@ -127,4 +132,10 @@ for (const [name, c] of Object.entries(cold)) {
   const f = (ms) => ms.toFixed(2);
   print(`${name === "node" ? `Node ${process.versions.node}` : "Deno"} | ${f(c.wasm.compileInstantiateMs)} | ${f(c.hookproof.importMs)} | ${f(c.hookproof.constructMs)} | ${f(c.hookproof.firstMs)} | **${f(c.hookproof.totalMs)}** | ${f(c.nodecrypto.importMs)} | ${f(c.nodecrypto.firstMs)} | ${f(c.nodecrypto.totalMs)} | ${(c.nodecrypto.totalMs / c.hookproof.totalMs).toFixed(2)}×`);
 }
+if (chromiumCold) {
+  const f = (ms) => ms.toFixed(2);
+  print(`${chromiumCold.runtime} (fresh context; import = fetch from 127.0.0.1 + compile + instantiate) | — | ${f(chromiumCold.importMs)} | ${f(chromiumCold.constructMs)} | ${f(chromiumCold.firstMs)} | **${f(chromiumCold.totalMs)}** | — | — | — | —`);
+}
+const workerd = reports.find((report) => report.firstRequestMs !== undefined);
+if (workerd) print(`${workerd.runtime}: first request to a fresh isolate, over HTTP (import, instantiate, verify and all) | — | — | — | — | **${workerd.firstRequestMs.toFixed(2)}** | — | — | — | —`);
 console.log(out.join("\n"));
