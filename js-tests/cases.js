@@ -89,6 +89,21 @@ function delivery(h, provider, overrides = {}) {
   return { headers: s.headers, body: bodies[provider], url: s.url, ...overrides };
 }
 
+// What every cross-check of two hashing paths compares, as [what, headers, body, secret,
+// now]: genuine, tampered, wrong secret, rotation, stale, malformed and missing signature.
+function crossCheckVariants(provider, good, body, tampered) {
+  const signatureName = Object.keys(good).find((name) => /signature/i.test(name));
+  return [
+    ["genuine", good, body, secretOf[provider], NOW],
+    ["tampered body", good, tampered, secretOf[provider], NOW],
+    ["wrong secret", good, body, "wrong-secret", NOW],
+    ["rotation", good, body, ["wrong-secret", secretOf[provider]], NOW],
+    ["stale", good, body, secretOf[provider], NOW + 10_000],
+    ["malformed signature", { ...good, [signatureName]: "sha256=zz" }, body, secretOf[provider], NOW],
+    ["no signature", Object.fromEntries(Object.entries(good).filter(([name]) => name !== signatureName)), body, secretOf[provider], NOW],
+  ];
+}
+
 function checkEvent(event, provider) {
   equal(event.provider, provider, "provider");
   equal(event.type, expected[provider].type, "type");
@@ -696,16 +711,7 @@ export function cases(h) {
           const tampered = body.slice();
           tampered[tampered.length - 2] ^= 1;
           const good = await referenceSignature(provider, secretBytes, body, NOW);
-          const variants = [
-            ["genuine", good, body, secretOf[provider], NOW],
-            ["tampered body", good, tampered, secretOf[provider], NOW],
-            ["wrong secret", good, body, "wrong-secret", NOW],
-            ["rotation", good, body, ["wrong-secret", secretOf[provider]], NOW],
-            ["stale", good, body, secretOf[provider], NOW + 10_000],
-            ["malformed signature", { ...good, [Object.keys(good)[0]]: "sha256=zz" }, body, secretOf[provider], NOW],
-            ["no signature", Object.fromEntries(Object.entries(good).slice(1)), body, secretOf[provider], NOW],
-          ];
-          for (const [what, headers, sent, secret, now] of variants) {
+          for (const [what, headers, sent, secret, now] of crossCheckVariants(provider, good, body, tampered)) {
             const expectedVerdict = verdict(h, () => h.verify(provider, { headers, body: sent }, secret, { now, maxBodyBytes: 1 << 20 }));
             // Not vacuous: the genuine JSON delivery passes both ways.
             if (body === json && (what === "genuine" || what === "rotation")) equal(expectedVerdict, "ok", `${provider} ${what}`);
@@ -769,17 +775,7 @@ export function nativeHmacCases(h, setNativeFrom) {
             for (const body of [json, bodies[provider], randomBytes(3000)]) {
               const good = h.sign(provider, body, secretOf[provider], { timestamp: NOW }).headers;
               const tampered = typeof body === "string" ? body.replace("p", "q") : Uint8Array.from(body, (b, i) => (i === 7 ? b ^ 1 : b));
-              const signatureName = Object.keys(good).find((name) => /signature/i.test(name));
-              const variants = [
-                ["genuine", good, body, secretOf[provider], NOW],
-                ["tampered body", good, tampered, secretOf[provider], NOW],
-                ["wrong secret", good, body, "wrong-secret", NOW],
-                ["rotation", good, body, ["wrong-secret", secretOf[provider]], NOW],
-                ["stale", good, body, secretOf[provider], NOW + 10_000],
-                ["malformed signature", { ...good, [signatureName]: "sha256=zz" }, body, secretOf[provider], NOW],
-                ["no signature", Object.fromEntries(Object.entries(good).filter(([name]) => name !== signatureName)), body, secretOf[provider], NOW],
-              ];
-              for (const [what, headers, sent, secret, now] of variants) {
+              for (const [what, headers, sent, secret, now] of crossCheckVariants(provider, good, body, tampered)) {
                 const run = (from) => {
                   setNativeFrom(from);
                   const verifier = new h.Verifier(provider, secret);

@@ -321,7 +321,14 @@ pub fn verify_once(
 ) -> String {
     // `None`: the default parameter, without a string crossing the boundary.
     let token_param = token_param.unwrap_or_else(|| Options::default().token_param);
-    match Core::new(provider, secrets, lengths, tolerance_seconds, max_body_bytes, token_param) {
+    match Core::new(
+        provider,
+        secrets,
+        lengths,
+        tolerance_seconds,
+        max_body_bytes,
+        token_param,
+    ) {
         Ok(core) => core.verify(body, signature, timestamp, url, now),
         Err(refused) => refused,
     }

@@ -1,7 +1,9 @@
 //! `explain` ranks the cause of a failure first, confirms it by re-checking the signature,
 //! and never names a secret.
 
+mod common;
 use base64::Engine as _;
+use common::hex_decode;
 use hookproof::{
     detect_provider, explain, sign, Delivery, Diagnosis, ErrorCode, Options, Provider, SignOptions,
 };
@@ -99,13 +101,6 @@ impl Case {
             .map(|cause| cause.code)
             .collect()
     }
-}
-
-fn hex_decode(hex: &str) -> Vec<u8> {
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-        .collect()
 }
 
 /// Every cause `explain` recognises, each produced the way it happens in the field.

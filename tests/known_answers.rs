@@ -2,6 +2,8 @@
 //! `hmac`, see tests/vectors/make_vectors.py) must verify, decode to the expected event,
 //! and be reproduced byte for byte by `hookproof::sign`.
 
+mod common;
+use common::hex_decode;
 use hookproof::{sign, verify, Delivery, Options, Provider, SignOptions};
 use serde_json::Value;
 
@@ -50,13 +52,6 @@ fn vectors() -> Vec<Vector> {
                 expect: v["expect"].clone(),
             }
         })
-        .collect()
-}
-
-fn hex_decode(hex: &str) -> Vec<u8> {
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
         .collect()
 }
 

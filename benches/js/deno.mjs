@@ -18,5 +18,5 @@ const rows = await runAll(
   { nodeCrypto, Buffer, subtle: crypto.subtle, hookproof, setWebCryptoFrom, setNativeFrom, Webhook, now },
   quick ? { rounds: 3, batchMs: 5, sizes: [256, 4096] } : { rounds: 7 },
 );
-const hashMBps = wasmHashThroughput(hookproof);
+const hashMBps = wasmHashThroughput(hookproof, setNativeFrom);
 console.log(JSON.stringify({ runtime: `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})`, rows, hashMBps, coldStartMs, memoryBefore, memoryAfter: hookproof.memoryBytes() }));

@@ -18,5 +18,5 @@ const rows = await runAll(
   { nodeCrypto, Buffer, subtle: globalThis.crypto.subtle, hookproof, setWebCryptoFrom, setNativeFrom, Webhook, now },
   quick ? { rounds: 3, batchMs: 5, sizes: [256, 4096] } : { rounds: 7 },
 );
-const hashMBps = wasmHashThroughput(hookproof);
+const hashMBps = wasmHashThroughput(hookproof, setNativeFrom);
 console.log(JSON.stringify({ runtime: `Node ${process.versions.node}`, rows, hashMBps, coldStartMs, memoryBefore, memoryAfter: hookproof.memoryBytes() }));

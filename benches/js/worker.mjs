@@ -19,7 +19,7 @@ export default {
       { nodeCrypto, Buffer, subtle: crypto.subtle, hookproof, setWebCryptoFrom, setNativeFrom, Webhook, now },
       quick ? { rounds: 3, batchMs: 20, sizes: [256, 4096] } : { rounds: 7, batchMs: 60 },
     );
-    const hashMBps = wasmHashThroughput(hookproof);
+    const hashMBps = wasmHashThroughput(hookproof, setNativeFrom);
     return Response.json({ runtime: "workerd", rows, hashMBps, memoryBefore, memoryAfter: hookproof.memoryBytes() });
   },
 };

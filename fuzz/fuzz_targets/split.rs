@@ -19,3 +19,28 @@ pub fn headers(text: &[u8]) -> Vec<(String, String)> {
         .map(|(name, value)| (name.to_owned(), value.trim_start().to_owned()))
         .collect()
 }
+
+/// A delivery for one of the providers, from fuzz input: owns what `Delivery` borrows.
+pub struct Input<'a> {
+    pub provider: hookproof::Provider,
+    pub headers: Vec<(String, String)>,
+    pub body: &'a [u8],
+    pub url: String,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(data: &'a [u8]) -> Input<'a> {
+        let (selector, header_text, body, url) = parts(data);
+        let all = hookproof::Provider::ALL;
+        Input {
+            provider: all[usize::from(selector) % all.len()],
+            headers: headers(header_text),
+            body,
+            url: String::from_utf8_lossy(url).into_owned(),
+        }
+    }
+
+    pub fn delivery(&self) -> hookproof::Delivery<'_> {
+        hookproof::Delivery::new(&self.headers, self.body).with_url(&self.url)
+    }
+}

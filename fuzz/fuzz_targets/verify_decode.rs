@@ -4,15 +4,13 @@
 #[path = "split.rs"]
 mod split;
 
-use hookproof::{parse, sign, verify, Delivery, Options, Provider, SignOptions};
+use hookproof::{parse, sign, verify, Delivery, Options, SignOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let (selector, header_text, body, url) = split::parts(data);
-    let provider = Provider::ALL[usize::from(selector) % Provider::ALL.len()];
-    let headers = split::headers(header_text);
-    let url = String::from_utf8_lossy(url);
-    let delivery = Delivery::new(&headers, body).with_url(&url);
+    let input = split::Input::new(data);
+    let (provider, body) = (input.provider, input.body);
+    let delivery = input.delivery();
     let secrets = ["fuzz-secret", "whsec_other"];
     let _ = verify(provider, &delivery, &secrets, &Options::default(), 1_700_000_000);
     let decoded = parse(provider, &delivery, &Options::default());
