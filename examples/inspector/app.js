@@ -57,6 +57,9 @@ function showVerdict(kind, headline, detail) {
 }
 
 function showCauses(causes) {
+  // Shown only when there is something to rank.
+  $("causes-heading").hidden = causes.length === 0;
+  $("causes").hidden = causes.length === 0;
   $("causes").replaceChildren(
     ...causes.map((cause) => element("li", {}, element("code", { text: cause.code }), " — ", cause.message)),
   );
