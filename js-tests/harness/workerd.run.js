@@ -44,7 +44,27 @@ try {
   console.log(`workerd could not run: ${error.message}`);
   failed++;
 } finally {
-  server?.stop();
+  await server?.stop();
+}
+
+// The same package in a Worker with nodejs_compat: the native HMAC path's cross-check.
+let compat;
+try {
+  compat = await startWranglerDev(wrangler, { readyPath: "/cases", args: ["--config", "wrangler-compat.toml"] });
+  const names = await (await fetch(`${compat.base}/cases`)).json();
+  for (const name of names) {
+    const result = await (await fetch(`${compat.base}/run?name=${encodeURIComponent(name)}`)).json();
+    if (result.ok) passed++;
+    else {
+      failed++;
+      console.log(`not ok - nodejs_compat: ${name}\n${result.error}`);
+    }
+  }
+} catch (error) {
+  console.log(`workerd (nodejs_compat) could not run: ${error.message}`);
+  failed++;
+} finally {
+  await compat?.stop();
 }
 console.log(`workerd: ${passed} passed, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;
