@@ -13,8 +13,6 @@ const endpoint = createEndpoint({
   hookproof,
   env,
   store,
-  // After the answer; a failure is logged and never reaches the server.
-  runLater: (task) => setTimeout(() => task().catch((error) => console.error(`after-record task failed: ${error.message}`)), 0),
 });
 
 const server = Deno.serve(

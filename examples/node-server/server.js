@@ -14,8 +14,6 @@ const endpoint = createEndpoint({
   hookproof,
   env: process.env,
   store,
-  // After the answer: a rejected task is logged, never thrown into the server.
-  runLater: (task) => setImmediate(() => task().catch((error) => console.error(`after-record task failed: ${error.message}`))),
 });
 
 // The raw bytes, exactly as sent; null (and no more reading) past `limit`.

@@ -143,7 +143,10 @@ function reply(status, body, extraHeaders = {}) {
  * `{ status, body, headers }`, `body` being JSON-serialisable. Its second argument may
  * replace `runLater` for one request (a Worker's `ctx.waitUntil` is per request).
  */
-export function createEndpoint({ hookproof, env, store, runLater = (task) => task(), log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded }) {
+// After the answer by default: a later tick, and a failure is logged, never thrown.
+const defaultRunLater = (task) => setTimeout(() => task().catch((error) => console.error(`after-record task failed: ${error?.message ?? error}`)), 0);
+
+export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded }) {
   // One Verifier per provider, prepared on first use and kept while its variable is
   // unchanged: keys are scheduled once, not per request.
   const verifiers = new Map();
