@@ -809,7 +809,7 @@ export function nativeHmacCases(h, setNativeFrom) {
           }
         } finally {
           restore();
-          setNativeFrom(2048);
+          setNativeFrom();
         }
       },
     },

@@ -378,6 +378,24 @@ export function setWebCryptoFrom(bytes) {
 }
 
 const withWebCrypto = Symbol("verify with HMACs from Web Crypto");
+const verifyRead = Symbol("verify a delivery already read");
+
+// Everything a verification reads from its arguments, read once: the body as bytes (and
+// as given, for the payload), the scheme's header values (none for a URL-token scheme),
+// the URL and the time.
+function readVerification(delivery, options, maxBodyBytes, signatureHeader, timestampHeader) {
+  readDelivery(delivery);
+  const now = readNow(options);
+  const given = delivery.body; // read once: what is verified is what is parsed
+  const body = bodyBytes(given, maxBodyBytes);
+  const [signature, timestamp] =
+    signatureHeader === "" ? [undefined, undefined] : extractHeaders(delivery.headers, signatureHeader, timestampHeader);
+  return { now, given, body, signature, timestamp, url: readUrl(delivery.url) };
+}
+
+// Whether the host may have node:crypto. `in`, not a read: in Deno the first read of
+// `process` loads its Node layer (~17 ms), a cost for the first large body only.
+const mayHaveNodeCrypto = () => "process" in globalThis;
 
 // The host's own synchronous HMAC (node:crypto: OpenSSL, with SHA extensions where the CPU
 // has them), in Node, Deno and Workers with `nodejs_compat`, reached without a static
@@ -398,10 +416,14 @@ function nativeHmac() {
 
 // Verifier#verify hashes bodies of at least this many bytes natively where the host can
 // (measured: the crossover in BENCHMARKS.md). The core still does every check.
-let nativeFromBytes = 2048;
+const NATIVE_FROM_BYTES = 2048;
+let nativeFromBytes = NATIVE_FROM_BYTES;
 
-/** @internal For tests and benchmarks: where Verifier#verify switches to native HMAC. */
-export function setNativeFrom(bytes) {
+/**
+ * @internal For tests and benchmarks: where Verifier#verify switches to native HMAC;
+ * no argument restores the default.
+ */
+export function setNativeFrom(bytes = NATIVE_FROM_BYTES) {
   nativeFromBytes = bytes;
 }
 
@@ -428,9 +450,7 @@ export class Verifier {
     } catch (error) {
       rethrow(error);
     }
-    // `in`, not a read: in Deno the first read of `process` loads its Node layer (~17 ms),
-    // a cost for the first large body only, not for every cold start.
-    if (this.#signature !== "" && "process" in globalThis) {
+    if (this.#signature !== "" && mayHaveNodeCrypto()) {
       // Kept (as bytes, not strings) for the native HMAC of large bodies: they move into
       // the host's KeyObjects on the first one, and free() wipes them.
       let offset = 0;
@@ -442,14 +462,10 @@ export class Verifier {
   }
 
   verify(delivery, options) {
-    readDelivery(delivery);
-    const now = readNow(options);
-    const given = delivery.body; // read once: what is verified is what is parsed
-    const body = bodyBytes(given, this.#maxBodyBytes);
-    // A URL-token scheme reads no header at all.
-    const [signature, timestamp] =
-      this.#signature === "" ? [undefined, undefined] : extractHeaders(delivery.headers, this.#signature, this.#timestamp);
-    const url = readUrl(delivery.url);
+    return this[verifyRead](readVerification(delivery, options, this.#maxBodyBytes, this.#signature, this.#timestamp));
+  }
+
+  [verifyRead]({ now, given, body, signature, timestamp, url }) {
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
     if (body.length >= nativeFromBytes && this.#nativeSecrets !== null) {
       const macs = this.#nativeMacs(signature, timestamp, body);
@@ -464,8 +480,7 @@ export class Verifier {
   #nativeMacs(signature, timestamp, body) {
     const crypto = nativeHmac();
     if (crypto === null) return null;
-    const prefix = this.#core.signedPrefix(signature, timestamp);
-    if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
+    const prefix = this.#signedPrefix(signature, timestamp);
     if (this.#nativeKeys === null) {
       this.#nativeKeys = this.#nativeSecrets.map((secret) => crypto.createSecretKey(secret));
       for (const secret of this.#nativeSecrets) secret.fill(0);
@@ -479,6 +494,14 @@ export class Verifier {
     return macs;
   }
 
+  // What the provider signed before the body, once the core has checked the headers:
+  // missing or malformed ones are refused here, before any hashing, as in verify().
+  #signedPrefix(signature, timestamp) {
+    const prefix = this.#core.signedPrefix(signature, timestamp);
+    if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
+    return prefix;
+  }
+
   // verifyRequest's large-body path: Web Crypto computes the HMAC of each secret over
   // exactly what the core says is signed, and the core then does every check, the
   // constant-time comparison included, as in verify(). `secret` is what the constructor
@@ -486,15 +509,9 @@ export class Verifier {
   // Crypto fails; errors of the core propagate.
   async [withWebCrypto](delivery, options, secret) {
     if (this.#signature === "" || !hasWebCrypto()) return null;
-    readDelivery(delivery);
-    const now = readNow(options);
-    const given = delivery.body;
-    const body = bodyBytes(given, this.#maxBodyBytes);
-    const [signature, timestamp] = extractHeaders(delivery.headers, this.#signature, this.#timestamp);
+    const { now, given, body, signature, timestamp } = readVerification(delivery, options, this.#maxBodyBytes, this.#signature, this.#timestamp);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
-    // Missing or malformed headers are refused here, before any hashing, as in verify().
-    const prefix = this.#core.signedPrefix(signature, timestamp);
-    if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
+    const prefix = this.#signedPrefix(signature, timestamp);
     let data = body;
     if (prefix !== "") {
       const head = encoder.encode(prefix);
@@ -545,22 +562,19 @@ export function verify(provider, delivery, secret, options) {
   const settings = readOptions(options);
   const { bytes, lengths } = packSecrets(secret);
   try {
-    readDelivery(delivery);
-    const now = readNow(options);
-    const given = delivery.body;
-    const body = bodyBytes(given, settings.maxBodyBytes);
     const [signatureHeader, timestampHeader] = schemeOf(name);
-    if (signatureHeader !== "" && body.length >= nativeFromBytes && globalThis.process?.getBuiltinModule !== undefined) {
-      // Large: the Verifier's native HMAC path (where the host has one) pays off.
+    const read = readVerification(delivery, options, settings.maxBodyBytes, signatureHeader, timestampHeader);
+    const { now, given, body, signature, timestamp, url } = read;
+    if (signatureHeader !== "" && body.length >= nativeFromBytes && mayHaveNodeCrypto()) {
+      // Large: the Verifier's native HMAC path (where the host has one) pays off. The
+      // delivery is not read again.
       const verifier = new Verifier(name, secret, options);
       try {
-        return verifier.verify(delivery, options);
+        return verifier[verifyRead](read);
       } finally {
         verifier.free();
       }
     }
-    const [signature, timestamp] = signatureHeader === "" ? [undefined, undefined] : extractHeaders(delivery.headers, signatureHeader, timestampHeader);
-    const url = readUrl(delivery.url);
     // One crossing: keys prepared, delivery verified, keys dropped and wiped, in wasm.
     const tokenParam = settings.tokenParam === DEFAULT_TOKEN_PARAM ? undefined : settings.tokenParam;
     const reply = core.verifyOnce(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, tokenParam, body, signature, timestamp, url, now);

@@ -402,7 +402,7 @@ pub fn signed_prefix(provider: &str, headers_json: &str) -> String {
     }
 }
 
-/// The provider a delivery's headers (or Gengo's form body) belong to, or "" for none.
+/// The provider a delivery's headers (or, for one that signs nothing, its body) belong to, or "" for none.
 /// Headers come as in [`explain`].
 #[wasm_bindgen(js_name = detectProvider)]
 pub fn detect_provider(headers_json: &str, body: &[u8]) -> String {

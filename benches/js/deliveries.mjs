@@ -63,9 +63,6 @@ function sirHeaders(headers, now) {
  * `runtime` may hold: nodeCrypto (node:crypto) with Buffer, subtle (Web Crypto), Webhook
  * (standardwebhooks), hookproof, setWebCryptoFrom (pkg/api.js), now.
  */
-// pkg/api.js's default switch to native HMAC in Verifier#verify.
-const NATIVE_FROM = 2048;
-
 export function contenders(runtime) {
   const { nodeCrypto, Buffer, subtle, hookproof, setWebCryptoFrom, setNativeFrom, now } = runtime;
   const list = [];
@@ -176,7 +173,7 @@ export function contenders(runtime) {
       prepare(d) {
         const verifier = new hookproof.Verifier(d.provider, SECRET, { maxBodyBytes: 2 << 20 });
         return (delivery) => {
-          setNativeFrom?.(NATIVE_FROM);
+          setNativeFrom?.(); // the default switch
           return verifier.verify(delivery, { now });
         };
       },

@@ -3,6 +3,8 @@
 // new and the job state unchanged since it was read; a commit that loses a race is retried
 // after a fresh read, so neither dedupe nor "an older event never overwrites a newer one"
 // can be broken by concurrent deliveries.
+import { newestFirst, PROVIDERS } from "../shared/callbacks.js";
+
 export { createMemoryStore } from "../shared/memory-store.js";
 
 const ATTEMPTS = 10;
@@ -37,11 +39,11 @@ export async function createKvStore(path) {
 
     async events(provider) {
       const lists = await Promise.all(
-        (provider === undefined ? ["g2sentry", "contentspal", "sir", "gengo"] : [provider]).map((one) =>
+        (provider === undefined ? PROVIDERS : [provider]).map((one) =>
           Array.fromAsync(kv.list({ prefix: ["events", one] }, { reverse: true }), (item) => item.value),
         ),
       );
-      return lists.flat().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+      return newestFirst(lists);
     },
 
     async job(provider, jobId) {

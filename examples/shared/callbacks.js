@@ -106,6 +106,11 @@ export function effectOf(event, receivedAtMs) {
   }
 }
 
+/** Event lists of several providers' stores as one, newest first. */
+export function newestFirst(lists) {
+  return lists.flat().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+}
+
 function timeOf(iso) {
   const ms = typeof iso === "string" ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) ? ms : 0;

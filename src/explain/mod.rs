@@ -161,8 +161,8 @@ pub fn explain<S: AsRef<[u8]>>(
     }
 }
 
-/// The provider whose scheme the delivery's headers (or, for Gengo, its form body) belong
-/// to, for tools that are handed a delivery without being told its provider. A scheme
+/// The provider whose scheme the delivery's headers (or, for a provider that signs
+/// nothing, such as Gengo, its body's format) belong to, for tools that are handed a delivery without being told its provider. A scheme
 /// with more of its headers present wins (SIR's timestamp and signature over a lone
 /// signature header).
 ///
@@ -193,16 +193,16 @@ pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
         })
         .max_by_key(|(score, _)| *score)
         .map(|(_, provider)| provider);
+    // A provider that signs nothing is told by its body: it is in that provider's format
+    // when it decodes, or fails only on the payload's shape.
     by_headers.or_else(|| {
-        let form = Provider::ALL
-            .iter()
-            .copied()
-            .find(|p| *p.proof() == Proof::UrlToken)?;
-        let body = delivery.body;
-        (body.starts_with(b"job=")
-            || body.starts_with(b"comment=")
-            || body.windows(5).any(|w| w == b"&job="))
-        .then_some(form)
+        Provider::ALL.iter().copied().find(|provider| {
+            *provider.proof() == Proof::UrlToken
+                && match provider.decode(delivery.body) {
+                    Ok(_) => true,
+                    Err(error) => error.code() == ErrorCode::InvalidPayload,
+                }
+        })
     })
 }
 

@@ -3,7 +3,7 @@
 // Durable Object records (one strongly consistent SQLite database per provider).
 import { DurableObject } from "cloudflare:workers";
 import * as hookproof from "hookproof";
-import { createEndpoint, fromFetchRequest, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
+import { createEndpoint, fromFetchRequest, newestFirst, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
 import { createSqliteStore } from "../../shared/sqlite-store.js";
 
 export class CallbackStore extends DurableObject {
@@ -44,7 +44,7 @@ function storeFor(env) {
     job: (provider, jobId) => storeOf(env, provider).job(provider, jobId),
     async events(provider) {
       const lists = await Promise.all((provider === undefined ? PROVIDERS : [provider]).map((one) => storeOf(env, one).events(one)));
-      return lists.flat().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+      return newestFirst(lists);
     },
   };
 }
