@@ -492,24 +492,34 @@ export function cases(h) {
     const deep = h.verify("g2sentry", g2(job(`,"x":${"[".repeat(100_000)}${"]".repeat(100_000)}`)), SECRET);
     ok(Array.isArray(deep.payload.x), "nesting 100,000 deep in an unknown field: skipped by the core, parsed by JSON.parse");
 
-    // 100,000 mixed calls: refusals, successes, parses; the wasm memory must not grow
-    // once warm, and a genuine delivery still verifies after everything above.
+    // 100,000 mixed calls: refusals, successes, parses; each must get its own outcome
+    // (a success stays a success, a refusal keeps its code), the wasm memory must not grow
+    // once warm, and the stressed Verifier itself still answers right after all of them.
     const verifier = new h.Verifier("sir", SIR_SECRET);
     const tampered = { ...sir, body: sir.body.replace("40", "41") };
+    const mixedCalls = [
+      ["genuine", "ok", () => verifier.verify(sir, { now: NOW }).dedupeKey === "evt_1"],
+      ["tampered", "signature_mismatch", () => verifier.verify(tampered, { now: NOW })],
+      ["parse", "ok", () => h.parse("g2sentry", { headers: {}, body: bodies.g2sentry }).dedupeKey === "5:JobAssigned"],
+      ["bad timestamp", "malformed_timestamp", () => verifier.verify(withTimestamp("x"), { now: NOW })],
+    ];
     const mixed = (i) => {
+      const [what, wanted, call] = mixedCalls[i % 4];
+      let outcome;
       try {
-        if (i % 4 === 0) verifier.verify(sir, { now: NOW });
-        else if (i % 4 === 1) verifier.verify(tampered, { now: NOW });
-        else if (i % 4 === 2) h.parse("g2sentry", { headers: {}, body: bodies.g2sentry });
-        else verifier.verify(withTimestamp("x"), { now: NOW });
+        outcome = call() === false ? "wrong event" : "ok";
       } catch (error) {
         if (!(error instanceof h.WebhookError)) throw error;
+        outcome = error.code;
       }
+      if (outcome !== wanted) throw new AssertionError(`call ${i} (${what}): expected ${wanted}, got ${outcome}`);
     };
     for (let i = 0; i < 1000; i++) mixed(i);
     const before = h.memoryBytes();
     for (let i = 0; i < 100_000; i++) mixed(i);
     equal(h.memoryBytes(), before, "wasm memory after 100,000 mixed calls");
+    checkEvent(verifier.verify(sir, { now: NOW }), "sir");
+    throwsCode(h, "signature_mismatch", () => verifier.verify(tampered, { now: NOW }));
     verifier.free();
     checkEvent(h.verify("sir", sir, SIR_SECRET, { now: NOW }), "sir");
   });
