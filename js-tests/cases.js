@@ -197,7 +197,9 @@ function verdict(h, fn) {
 
 // --- the cases ----------------------------------------------------------------------------
 
-export function cases(h) {
+// `hooks`: the package's test-only internals, from the harness that can reach them (the
+// same module instance as the entry's): `setNativeFrom` where the host has node:crypto.
+export function cases(h, hooks = {}) {
   const list = [];
   const add = (name, run) => list.push({ name, run });
 
@@ -690,9 +692,12 @@ export function cases(h) {
       checkEvent(h.verify(provider, { headers, body: json }, secretOf[provider], { now: NOW }), provider);
     }
   });
-  // Large bodies: verifyRequest hashes them with Web Crypto (from 16 or 128 KB, by runtime),
-  // while verify() always uses the wasm SHA-256. Both must reach the same verdict.
+  // Large bodies: verifyRequest hashes them with Web Crypto (from 16 or 128 KB, by runtime).
+  // The reference is verify() on the wasm SHA-256: where the host has node:crypto (Node,
+  // Deno), verify() would hash these natively (from 2 KB), so the native threshold is
+  // forced off for the reference, and a spy on node:crypto proves no native HMAC made it.
   add("cross-check: verifyRequest on large bodies (Web Crypto) agrees with verify (wasm)", async () => {
+    const wasmVerdict = wasmReference(h, hooks);
     const subtle = crypto.subtle;
     const realSign = subtle.sign;
     let signCalls = 0;
@@ -722,7 +727,7 @@ export function cases(h) {
           tampered[tampered.length - 2] ^= 1;
           const good = await referenceSignature(provider, secretBytes, body, NOW);
           for (const [what, headers, sent, secret, now] of crossCheckVariants(provider, good, body, tampered)) {
-            const expectedVerdict = verdict(h, () => h.verify(provider, { headers, body: sent }, secret, { now, maxBodyBytes: 1 << 20 }));
+            const expectedVerdict = wasmVerdict(() => h.verify(provider, { headers, body: sent }, secret, { now, maxBodyBytes: 1 << 20 }));
             // Not vacuous: the genuine JSON delivery passes both ways.
             if (body === json && (what === "genuine" || what === "rotation")) equal(expectedVerdict, "ok", `${provider} ${what}`);
             const before = signCalls;
@@ -760,6 +765,34 @@ export function cases(h) {
   });
 
   return list;
+}
+
+// verdict() on the wasm hash only: where the host has node:crypto, the package's native
+// threshold is forced off (hooks.setNativeFrom, required there) and node:crypto.createHmac
+// is spied on, so a reference that hashed natively fails instead of comparing two host
+// libraries with each other.
+function wasmReference(h, hooks) {
+  const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
+  if (nodeCrypto === undefined) return (fn) => verdict(h, fn);
+  ok(typeof hooks.setNativeFrom === "function", "this host has node:crypto: the harness must pass hooks.setNativeFrom for a wasm reference");
+  return (fn) => {
+    const realCreateHmac = nodeCrypto.createHmac;
+    let nativeCalls = 0;
+    const counting = function (...args) {
+      nativeCalls++;
+      return realCreateHmac.apply(nodeCrypto, args);
+    };
+    nodeCrypto.createHmac = counting;
+    ok(nodeCrypto.createHmac === counting, "node:crypto.createHmac can be spied on");
+    hooks.setNativeFrom(Infinity);
+    try {
+      return verdict(h, fn);
+    } finally {
+      hooks.setNativeFrom();
+      nodeCrypto.createHmac = realCreateHmac;
+      ok(nativeCalls === 0, `the wasm reference hashed natively (${nativeCalls} node:crypto HMACs)`);
+    }
+  };
 }
 
 /** Runs every case in order; for runtimes without a test runner (workerd, Chromium). */

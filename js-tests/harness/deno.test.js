@@ -5,7 +5,7 @@ import { cases, nativeHmacCases } from "./cases.js";
 // The same module instance the entry uses (same file), for its internal thresholds.
 import { setNativeFrom } from "./node_modules/hookproof/api.js";
 
-for (const { name, run } of [...cases(hookproof), ...nativeHmacCases(hookproof, setNativeFrom)]) Deno.test(name, run);
+for (const { name, run } of [...cases(hookproof, { setNativeFrom }), ...nativeHmacCases(hookproof, setNativeFrom)]) Deno.test(name, run);
 
 Deno.test("deno: resolves the package's deno entry", () => {
   const entry = import.meta.resolve("hookproof");

@@ -5,4 +5,4 @@ import { cases, nativeHmacCases } from "./cases.js";
 // The same module instance the entry uses (same file), for its internal thresholds.
 import { setNativeFrom } from "./node_modules/hookproof/api.js";
 
-for (const { name, run } of [...cases(hookproof), ...nativeHmacCases(hookproof, setNativeFrom)]) test(name, run);
+for (const { name, run } of [...cases(hookproof, { setNativeFrom }), ...nativeHmacCases(hookproof, setNativeFrom)]) test(name, run);
