@@ -743,6 +743,7 @@ export function cases(h, hooks = {}) {
     equal([error.name, error.code, error.message], ["WebhookError", "x", "y"]);
   });
 
+  list.push(...secretWipingCases(h, hooks));
   return list;
 }
 
@@ -830,6 +831,257 @@ function runHostileTable(h, table) {
     }
   }
   ok(runs >= rows.length * 2, `${runs} runs of ${rows.length} rows`);
+}
+
+// --- secret wiping (SECURITY.md) ----------------------------------------------------------
+// "Key schedules are wiped from memory when a Verifier is freed; token digests likewise.
+// The JS layer wipes the byte copies of the secrets it makes." Checked from outside: the
+// whole wasm memory (hooks.wasmMemory, from the harness) is scanned for the secret's bytes
+// and for its key material computed here (the HMAC inner and outer states, as the core
+// keeps them; a token's SHA-256), and every byte copy of the secret the package hands to
+// wasm, to Web Crypto or to node:crypto (spied on while it runs) must be zeros afterwards.
+
+// SHA-256's compression function, only to compute the HMAC states the wasm memory is
+// searched for (the library itself hashes with RustCrypto); checked against Web Crypto below.
+const SHA256_K = Uint32Array.from({ length: 64 }, (_, i) => {
+  const primes = [];
+  for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
+  return Math.floor((Math.cbrt(primes[i]) % 1) * 2 ** 32);
+});
+const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+function sha256Compress(state, block) {
+  const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+  const w = new Uint32Array(64);
+  for (let i = 0; i < 16; i++) w[i] = (block[4 * i] << 24) | (block[4 * i + 1] << 16) | (block[4 * i + 2] << 8) | block[4 * i + 3];
+  for (let i = 16; i < 64; i++) {
+    const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+    const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  let [a, b, c, d, e, f, g, hh] = state;
+  for (let i = 0; i < 64; i++) {
+    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[i] + w[i]) >>> 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
+  }
+  return Uint32Array.from(state, (word, i) => word + [a, b, c, d, e, f, g, hh][i]);
+}
+
+// The state words as they lie in wasm memory (little-endian).
+const stateBytes = (state) => new Uint8Array(Uint32Array.from(state).buffer);
+
+// HMAC-SHA256's inner and outer states for a key of at most 64 bytes.
+function hmacStates(key) {
+  const states = [];
+  for (const pad of [0x36, 0x5c]) {
+    const block = new Uint8Array(64);
+    block.set(key);
+    states.push(stateBytes(sha256Compress(SHA256_IV, block.map((byte) => byte ^ pad))));
+  }
+  return states;
+}
+
+function indexOfBytes(haystack, needle) {
+  const first = needle[0];
+  for (let i = haystack.indexOf(first); i !== -1 && i + needle.length <= haystack.length; i = haystack.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && haystack[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+// Every 16-byte window of each pattern (at 8-byte steps): the allocator's bookkeeping may
+// overwrite the start of a freed copy, and a part of a key is a leak too.
+function windows(pattern) {
+  const out = [];
+  for (let at = 0; at + 16 <= pattern.length; at += 8) out.push(pattern.subarray(at, at + 16));
+  if (pattern.length % 8 !== 0 && pattern.length > 16) out.push(pattern.subarray(pattern.length - 16));
+  return out;
+}
+
+function foundInWasm(memory, patterns) {
+  const bytes = new Uint8Array(memory.buffer);
+  const found = [];
+  for (const [what, pattern] of patterns) {
+    for (const window of windows(pattern)) {
+      const at = indexOfBytes(bytes, window);
+      if (at !== -1) {
+        found.push(`${what} at ${at}`);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// Runs `fn` with the copies of `secret` the package makes recorded: sources copied with
+// Uint8Array#set (into wasm memory, or into a packed buffer), results of Uint8Array#slice,
+// and keys given to Web Crypto's importKey or node:crypto's createSecretKey. `own`: the
+// caller's arrays, which are theirs and left alone. Also counts how often the secret was
+// copied into wasm memory (from a copy or from the caller's own array).
+async function copiesMadeBy(memory, secret, own, fn) {
+  const part = secret.subarray(0, 16);
+  const copies = new Set();
+  let intoWasm = 0;
+  const holds = (array) => ArrayBuffer.isView(array) && indexOfBytes(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), part) !== -1;
+  // Copies the host makes inside importKey, createSecretKey or createHmac are its own (Deno's
+  // node:crypto, written in JavaScript, copies the key into a buffer per HMAC).
+  let inHost = 0;
+  const host = (fn) => {
+    inHost++;
+    try {
+      return fn();
+    } finally {
+      inHost--;
+    }
+  };
+  const record = (array) => {
+    if (inHost === 0 && !own.includes(array) && holds(array)) copies.add(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  };
+  const proto = Uint8Array.prototype;
+  const realSet = proto.set;
+  const realSlice = proto.slice;
+  const subtle = crypto.subtle;
+  const realImportKey = subtle.importKey;
+  const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
+  const realCreateSecretKey = nodeCrypto?.createSecretKey;
+  const realCreateHmac = nodeCrypto?.createHmac;
+  proto.set = function (source, offset) {
+    record(source);
+    if (this.buffer === memory.buffer && holds(source)) intoWasm++;
+    return realSet.call(this, source, offset);
+  };
+  proto.slice = function (...args) {
+    const result = realSlice.apply(this, args);
+    record(result);
+    return result;
+  };
+  subtle.importKey = function (format, keyData, ...rest) {
+    record(keyData);
+    return host(() => realImportKey.call(this, format, keyData, ...rest));
+  };
+  if (nodeCrypto !== undefined) {
+    nodeCrypto.createSecretKey = function (key, ...rest) {
+      record(key);
+      return host(() => realCreateSecretKey.call(this, key, ...rest));
+    };
+    nodeCrypto.createHmac = function (...args) {
+      return host(() => realCreateHmac.apply(this, args));
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    proto.set = realSet;
+    proto.slice = realSlice;
+    subtle.importKey = realImportKey;
+    if (nodeCrypto !== undefined) Object.assign(nodeCrypto, { createSecretKey: realCreateSecretKey, createHmac: realCreateHmac });
+  }
+  return { copies: [...copies], intoWasm };
+}
+
+function secretWipingCases(h, hooks) {
+  const name = "secret wiping: no copy of a secret or its key material left in wasm memory or the package's buffers";
+  return [
+    {
+      name,
+      async run() {
+        ok(typeof hooks.wasmMemory === "function", "the harness must pass hooks.wasmMemory");
+        const memory = hooks.wasmMemory();
+        ok(memory instanceof WebAssembly.Memory, "hooks.wasmMemory() is the module's memory");
+        // The compression function above is SHA-256's: one padded block, against Web Crypto.
+        const message = encoder.encode("hookproof wipes its keys");
+        const block = new Uint8Array(64);
+        block.set(message);
+        block[message.length] = 0x80;
+        block[63] = message.length * 8;
+        const mine = sha256Compress(SHA256_IV, block);
+        const theirs = new DataView(await crypto.subtle.digest("SHA-256", message));
+        equal(Array.from(mine), Array.from({ length: 8 }, (_, i) => theirs.getUint32(4 * i)), "SHA-256 compression");
+
+        const fresh = () => encoder.encode(`wipe-${hex(randomBytes(20))}`);
+        const text = (bytes) => new TextDecoder().decode(bytes);
+        const bigBody = JSON.stringify({ ...JSON.parse(bodies.g2sentry), padding: "p".repeat(200_000) });
+        const patternsOf = async (provider, secret) => {
+          const patterns = [["the secret", secret]];
+          if (provider === "gengo") patterns.push(["the token digest", new Uint8Array(await crypto.subtle.digest("SHA-256", secret))]);
+          else hmacStates(secret).forEach((state, i) => patterns.push([i ? "the HMAC outer state" : "the HMAC inner state", state]));
+          return patterns;
+        };
+
+        // Not vacuous: while a Verifier lives, its key material is in wasm memory.
+        for (const provider of ["g2sentry", "gengo"]) {
+          const secret = fresh();
+          const verifier = new h.Verifier(provider, text(secret));
+          const held = foundInWasm(memory, (await patternsOf(provider, secret)).slice(1));
+          ok(held.length > 0, `${provider}: the scan finds the key material of a live Verifier`);
+          verifier.free();
+        }
+
+        // [what, provider, run(secret as given)], each with a fresh secret.
+        const operations = [
+          ["one-shot verify", "g2sentry", (secret) => verdict(h, () => h.verify("g2sentry", delivery(h, "g2sentry"), secret, { now: NOW }))],
+          ["one-shot verify of a 200 KB body", "g2sentry", (secret) => verdict(h, () => h.verify("g2sentry", { headers: {}, body: bigBody }, secret))],
+          ["one-shot verify, rotation", "sir", (secret) => verdict(h, () => h.verify("sir", delivery(h, "sir"), [secret, "other"], { now: NOW }))],
+          ["one-shot verify, gengo", "gengo", (secret) => verdict(h, () => h.verify("gengo", delivery(h, "gengo"), secret))],
+          [
+            "Verifier: small and 200 KB bodies, then free()",
+            "sir",
+            (secret) => {
+              const verifier = new h.Verifier("sir", secret);
+              verdict(h, () => verifier.verify(delivery(h, "sir"), { now: NOW }));
+              verdict(h, () => verifier.verify({ headers: delivery(h, "sir").headers, body: bigBody }, { now: NOW }));
+              verifier.free();
+            },
+          ],
+          [
+            "Verifier freed before any large body",
+            "contentspal",
+            (secret) => {
+              const verifier = new h.Verifier("contentspal", secret);
+              verifier.free();
+            },
+          ],
+          [
+            "Verifier for gengo, then free()",
+            "gengo",
+            (secret) => {
+              const verifier = new h.Verifier("gengo", secret);
+              verdict(h, () => verifier.verify(delivery(h, "gengo")));
+              verifier.free();
+            },
+          ],
+          ["explain", "g2sentry", (secret) => h.explain("g2sentry", { ...delivery(h, "g2sentry"), body: bodies.g2sentry + "\n" }, secret, { now: NOW })],
+          ["sign", "contentspal", (secret) => h.sign("contentspal", bodies.contentspal, secret)],
+          [
+            "verifyRequest, small and 200 KB bodies (Web Crypto)",
+            "g2sentry",
+            async (secret) => {
+              for (const body of [bodies.g2sentry, bigBody]) {
+                const request = new Request("https://hooks.test/cb", { method: "POST", headers: delivery(h, "g2sentry").headers, body });
+                await h.verifyRequest("g2sentry", request, secret).catch(() => {});
+              }
+            },
+          ],
+        ];
+        for (const [what, provider, operation] of operations) {
+          for (const form of ["string", "Uint8Array"]) {
+            const secret = fresh();
+            const given = form === "string" ? text(secret) : secret.slice();
+            const { copies, intoWasm } = await copiesMadeBy(memory, secret, form === "string" ? [] : [given], () => operation(given));
+            // Not vacuous: the secret was seen going into wasm (so the spies see the package).
+            ok(intoWasm > 0, `${what} (${form}): the secret was not seen going into wasm`);
+            const unwiped = copies.filter((copy) => copy.some((byte) => byte !== 0));
+            equal(unwiped.length, 0, `${what} (${form}): copies of the secret not wiped (of ${copies.length})`);
+            if (form === "Uint8Array") equal(Array.from(given), Array.from(secret), `${what}: the caller's own bytes are left alone`);
+            equal(foundInWasm(memory, await patternsOf(provider, secret)), [], `${what} (${form}): left in wasm memory`);
+          }
+        }
+      },
+    },
+  ];
 }
 
 // verdict() on the wasm hash only: where the host has node:crypto, the package's native

@@ -6,9 +6,11 @@
 import * as hookproof from "hookproof";
 import { cases, runAll } from "./cases.js";
 import hostileTable from "./hostile-table.js";
+// The same module instance the entry uses (same file), for its test-only internals.
+import { wasmMemoryForTests as wasmMemory } from "./node_modules/hookproof/api.js";
 
 // What the shared cases need from the harness (see cases.js).
-const hooks = { hostileTable };
+const hooks = { hostileTable, wasmMemory };
 
 export const SECRETS = { g2sentry: "worker-secret", contentspal: "worker-secret", sir: "whsec_worker", gengo: "worker-token" };
 
