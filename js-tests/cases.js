@@ -161,6 +161,23 @@ export function explainScenarios(h) {
   return rows.map(([first, provider, given, secret]) => ({ name: `${first} (${provider})`, first, provider, delivery: given, secret, now: NOW }));
 }
 
+// The same secret with every letter and digit changed (hex stays hex; a whsec_ prefix and
+// whitespace stay): what a sender configured with another secret of the same shape uses.
+function anotherSecretLike(secret) {
+  const prefix = secret.startsWith("whsec_") ? "whsec_" : "";
+  const next = (c, from, size) => String.fromCharCode(from.charCodeAt(0) + ((c.charCodeAt(0) - from.charCodeAt(0) + 1) % size));
+  return (
+    prefix +
+    secret.slice(prefix.length).replace(/[0-9A-Za-z]/g, (c) => {
+      if (/[0-9]/.test(c)) return next(c, "0", 10);
+      if (/[a-f]/.test(c)) return next(c, "a", 6);
+      if (/[A-F]/.test(c)) return next(c, "A", 6);
+      if (/[g-z]/.test(c)) return next(c, "g", 20);
+      return next(c, "G", 20);
+    })
+  );
+}
+
 const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 function randomBytes(n) {
@@ -609,6 +626,30 @@ export function cases(h, hooks = {}) {
       equal(diagnosis.causes[0]?.code, first, `${name}: first cause (all: ${diagnosis.causes.map((c) => c.code)})`);
       for (const cause of diagnosis.causes) ok(!cause.message.includes(String(secret).trim()), `${name}: leaks the secret`);
     }
+  });
+  // The negative side of "explain never guesses" (tests/explain.rs has the same natively):
+  // each scenario again, but sent by someone with another secret of the same shape. A
+  // cause reported only once undoing it makes the signature match must then be absent, and
+  // with nothing confirmed the generic raw_body closes the list wherever the delivery has
+  // its signature header.
+  add("explain: look-alikes signed with another secret get no confirmed cause", () => {
+    const confirmedOnly = ["body_trailing_newline", "body_line_endings", "body_bom", "body_latin1", "body_reserialized", "secret_prefix", "secret_decoded", "wrong_provider", "signature_header_renamed", "timestamp_skew", "timestamp_milliseconds", "timestamp_not_signed", "token_param_name", "token_double_encoded", "token_whitespace"];
+    const visibleWithoutProof = ["secret_whitespace", "signature_base64", "prefix_missing", "prefix_unexpected"];
+    const signatureHeader = { g2sentry: "x-signature", contentspal: "x-webhook-signature", sir: "x-sir-signature" };
+    let checked = 0;
+    for (const { name, provider, delivery: given, secret, now, first } of explainScenarios(h)) {
+      if (!confirmedOnly.includes(first) && !visibleWithoutProof.includes(first)) continue;
+      const other = anotherSecretLike(secret);
+      ok(other !== secret, `${name}: the look-alike secret differs`);
+      const diagnosis = h.explain(provider, given, other, { now });
+      const codes = diagnosis.causes.map((cause) => cause.code);
+      ok(diagnosis.error !== null, `${name} look-alike: verified`);
+      if (confirmedOnly.includes(first)) ok(!codes.includes(first), `${name} look-alike: ${first} without proof: ${codes}`);
+      const hasSignature = Object.keys(given.headers).some((header) => header.toLowerCase() === signatureHeader[provider]);
+      if (hasSignature) equal(codes.at(-1), "raw_body", `${name} look-alike: something was confirmed (${codes})`);
+      checked++;
+    }
+    equal(checked, confirmedOnly.length + visibleWithoutProof.length + 1, "look-alikes checked");
   });
   add("signedBytes: what each provider's HMAC covers", () => {
     const text = (bytes) => new TextDecoder().decode(bytes);
