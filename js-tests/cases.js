@@ -161,6 +161,23 @@ export function explainScenarios(h) {
   return rows.map(([first, provider, given, secret]) => ({ name: `${first} (${provider})`, first, provider, delivery: given, secret, now: NOW }));
 }
 
+// The same secret with every letter and digit changed (hex stays hex; a whsec_ prefix and
+// whitespace stay): what a sender configured with another secret of the same shape uses.
+function anotherSecretLike(secret) {
+  const prefix = secret.startsWith("whsec_") ? "whsec_" : "";
+  const next = (c, from, size) => String.fromCharCode(from.charCodeAt(0) + ((c.charCodeAt(0) - from.charCodeAt(0) + 1) % size));
+  return (
+    prefix +
+    secret.slice(prefix.length).replace(/[0-9A-Za-z]/g, (c) => {
+      if (/[0-9]/.test(c)) return next(c, "0", 10);
+      if (/[a-f]/.test(c)) return next(c, "a", 6);
+      if (/[A-F]/.test(c)) return next(c, "A", 6);
+      if (/[g-z]/.test(c)) return next(c, "g", 20);
+      return next(c, "G", 20);
+    })
+  );
+}
+
 const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 function randomBytes(n) {
@@ -197,7 +214,9 @@ function verdict(h, fn) {
 
 // --- the cases ----------------------------------------------------------------------------
 
-export function cases(h) {
+// `hooks`: the package's test-only internals, from the harness that can reach them (the
+// same module instance as the entry's): `setNativeFrom` where the host has node:crypto.
+export function cases(h, hooks = {}) {
   const list = [];
   const add = (name, run) => list.push({ name, run });
 
@@ -454,36 +473,15 @@ export function cases(h) {
     }
   });
 
-  // The hostile-input table (tests/hostile.rs natively; SECURITY.md), through the package.
+  // The hostile-input table (SECURITY.md): every row of tests/vectors/hostile.json, the one
+  // source tests/hostile.rs runs natively, through the package in each header shape that
+  // can carry the row (see runHostileTable).
   add("hostile table: each input answered by its code, no trap, no memory growth", () => {
+    runHostileTable(h, hooks.hostileTable);
     const g2 = (body) => ({ headers: h.sign("g2sentry", body, SECRET).headers, body });
     const job = (extra) => `{"jobId":5,"eventType":"JobStarted","jobStatus":"New"${extra}}`;
-    const sigHeaders = (value) => ({ "X-Signature": value });
     const sir = delivery(h, "sir");
     const withTimestamp = (value) => ({ ...sir, headers: { ...sir.headers, "X-SIR-Timestamp": value } });
-    const gengoUrl = "/cb?token=" + encodeURIComponent(SECRET);
-    const table = [
-      ["body over 1 MiB", "g2sentry", g2("x".repeat((1 << 20) + 1)), "body_too_large"],
-      ["1 MiB signature header", "g2sentry", { headers: sigHeaders("a".repeat(1 << 20)), body: "{}" }, "malformed_signature"],
-      ["10,000 headers, no signature", "g2sentry", { headers: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`x-filler-${i}`, "v"])), body: "{}" }, "missing_signature"],
-      ["repeated signature in Fetch Headers (joined with \", \")", "g2sentry", { headers: new Headers([["X-Signature", "ab"], ["X-Signature", "cd"]]), body: "{}" }, "malformed_signature"],
-      ["63 hex digits", "g2sentry", { headers: sigHeaders("a".repeat(63)), body: "{}" }, "malformed_signature"],
-      ["a NUL in the signature", "g2sentry", { headers: sigHeaders("\0" + "a".repeat(63)), body: "{}" }, "malformed_signature"],
-      ["full-width digits", "g2sentry", { headers: sigHeaders("０".repeat(64)), body: "{}" }, "malformed_signature"],
-      ["timestamp with a sign", "sir", withTimestamp("+" + NOW), "malformed_timestamp"],
-      ["timestamp with an exponent", "sir", withTimestamp("1.7e9"), "malformed_timestamp"],
-      ["timestamp of 40 digits", "sir", withTimestamp("1".repeat(40)), "malformed_timestamp"],
-      ["invalid UTF-8 body", "g2sentry", g2(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), "malformed_body"],
-      ["a duplicate known key", "g2sentry", g2('{"jobId":5,"jobId":6,"eventType":"JobStarted","jobStatus":"New"}'), "invalid_payload"],
-      ["1e400 where a number is read", "g2sentry", g2('{"jobId":1e400,"eventType":"JobStarted","jobStatus":"New"}'), "malformed_body"],
-      ["jobId 2^53 + 1 (JavaScript would round it)", "g2sentry", g2(job("").replace('"jobId":5', '"jobId":9007199254740993')), "invalid_payload"],
-      ["gengo job_id 2^53 + 1 as a string", "gengo", { headers: {}, body: "job=" + encodeURIComponent('{"job_id":"9007199254740993","status":"available"}'), url: gengoUrl }, "invalid_payload"],
-      ["gengo: both job and comment", "gengo", { headers: {}, body: "job=%7B%7D&comment=%7B%7D", url: gengoUrl }, "malformed_body"],
-      ["gengo: broken percent-encoding", "gengo", { headers: {}, body: "job=%ZZ", url: gengoUrl }, "malformed_body"],
-    ];
-    for (const [name, provider, given, code] of table) {
-      throwsCode(h, code, () => h.verify(provider, given, provider === "sir" ? SIR_SECRET : SECRET, { now: NOW }));
-    }
     // Documented successes: the largest exact integer, and unknown fields JSON.parse sees as sent.
     const largest = h.verify("g2sentry", g2(job("").replace('"jobId":5', '"jobId":9007199254740991')), SECRET);
     equal([largest.payload.jobId, largest.dedupeKey], [9007199254740991, "9007199254740991:JobStarted"]);
@@ -492,24 +490,34 @@ export function cases(h) {
     const deep = h.verify("g2sentry", g2(job(`,"x":${"[".repeat(100_000)}${"]".repeat(100_000)}`)), SECRET);
     ok(Array.isArray(deep.payload.x), "nesting 100,000 deep in an unknown field: skipped by the core, parsed by JSON.parse");
 
-    // 100,000 mixed calls: refusals, successes, parses; the wasm memory must not grow
-    // once warm, and a genuine delivery still verifies after everything above.
+    // 100,000 mixed calls: refusals, successes, parses; each must get its own outcome
+    // (a success stays a success, a refusal keeps its code), the wasm memory must not grow
+    // once warm, and the stressed Verifier itself still answers right after all of them.
     const verifier = new h.Verifier("sir", SIR_SECRET);
     const tampered = { ...sir, body: sir.body.replace("40", "41") };
+    const mixedCalls = [
+      ["genuine", "ok", () => verifier.verify(sir, { now: NOW }).dedupeKey === "evt_1"],
+      ["tampered", "signature_mismatch", () => verifier.verify(tampered, { now: NOW })],
+      ["parse", "ok", () => h.parse("g2sentry", { headers: {}, body: bodies.g2sentry }).dedupeKey === "5:JobAssigned"],
+      ["bad timestamp", "malformed_timestamp", () => verifier.verify(withTimestamp("x"), { now: NOW })],
+    ];
     const mixed = (i) => {
+      const [what, wanted, call] = mixedCalls[i % 4];
+      let outcome;
       try {
-        if (i % 4 === 0) verifier.verify(sir, { now: NOW });
-        else if (i % 4 === 1) verifier.verify(tampered, { now: NOW });
-        else if (i % 4 === 2) h.parse("g2sentry", { headers: {}, body: bodies.g2sentry });
-        else verifier.verify(withTimestamp("x"), { now: NOW });
+        outcome = call() === false ? "wrong event" : "ok";
       } catch (error) {
         if (!(error instanceof h.WebhookError)) throw error;
+        outcome = error.code;
       }
+      if (outcome !== wanted) throw new AssertionError(`call ${i} (${what}): expected ${wanted}, got ${outcome}`);
     };
     for (let i = 0; i < 1000; i++) mixed(i);
     const before = h.memoryBytes();
     for (let i = 0; i < 100_000; i++) mixed(i);
     equal(h.memoryBytes(), before, "wasm memory after 100,000 mixed calls");
+    checkEvent(verifier.verify(sir, { now: NOW }), "sir");
+    throwsCode(h, "signature_mismatch", () => verifier.verify(tampered, { now: NOW }));
     verifier.free();
     checkEvent(h.verify("sir", sir, SIR_SECRET, { now: NOW }), "sir");
   });
@@ -619,6 +627,30 @@ export function cases(h) {
       for (const cause of diagnosis.causes) ok(!cause.message.includes(String(secret).trim()), `${name}: leaks the secret`);
     }
   });
+  // The negative side of "explain never guesses" (tests/explain.rs has the same natively):
+  // each scenario again, but sent by someone with another secret of the same shape. A
+  // cause reported only once undoing it makes the signature match must then be absent, and
+  // with nothing confirmed the generic raw_body closes the list wherever the delivery has
+  // its signature header.
+  add("explain: look-alikes signed with another secret get no confirmed cause", () => {
+    const confirmedOnly = ["body_trailing_newline", "body_line_endings", "body_bom", "body_latin1", "body_reserialized", "secret_prefix", "secret_decoded", "wrong_provider", "signature_header_renamed", "timestamp_skew", "timestamp_milliseconds", "timestamp_not_signed", "token_param_name", "token_double_encoded", "token_whitespace"];
+    const visibleWithoutProof = ["secret_whitespace", "signature_base64", "prefix_missing", "prefix_unexpected"];
+    const signatureHeader = { g2sentry: "x-signature", contentspal: "x-webhook-signature", sir: "x-sir-signature" };
+    let checked = 0;
+    for (const { name, provider, delivery: given, secret, now, first } of explainScenarios(h)) {
+      if (!confirmedOnly.includes(first) && !visibleWithoutProof.includes(first)) continue;
+      const other = anotherSecretLike(secret);
+      ok(other !== secret, `${name}: the look-alike secret differs`);
+      const diagnosis = h.explain(provider, given, other, { now });
+      const codes = diagnosis.causes.map((cause) => cause.code);
+      ok(diagnosis.error !== null, `${name} look-alike: verified`);
+      if (confirmedOnly.includes(first)) ok(!codes.includes(first), `${name} look-alike: ${first} without proof: ${codes}`);
+      const hasSignature = Object.keys(given.headers).some((header) => header.toLowerCase() === signatureHeader[provider]);
+      if (hasSignature) equal(codes.at(-1), "raw_body", `${name} look-alike: something was confirmed (${codes})`);
+      checked++;
+    }
+    equal(checked, confirmedOnly.length + visibleWithoutProof.length + 1, "look-alikes checked");
+  });
   add("signedBytes: what each provider's HMAC covers", () => {
     const text = (bytes) => new TextDecoder().decode(bytes);
     equal(text(h.signedBytes("sir", delivery(h, "sir"))), `${NOW}.${bodies.sir}`);
@@ -680,9 +712,12 @@ export function cases(h) {
       checkEvent(h.verify(provider, { headers, body: json }, secretOf[provider], { now: NOW }), provider);
     }
   });
-  // Large bodies: verifyRequest hashes them with Web Crypto (from 16 or 128 KB, by runtime),
-  // while verify() always uses the wasm SHA-256. Both must reach the same verdict.
+  // Large bodies: verifyRequest hashes them with Web Crypto (from 16 or 128 KB, by runtime).
+  // The reference is verify() on the wasm SHA-256: where the host has node:crypto (Node,
+  // Deno), verify() would hash these natively (from 2 KB), so the native threshold is
+  // forced off for the reference, and a spy on node:crypto proves no native HMAC made it.
   add("cross-check: verifyRequest on large bodies (Web Crypto) agrees with verify (wasm)", async () => {
+    const wasmVerdict = wasmReference(h, hooks);
     const subtle = crypto.subtle;
     const realSign = subtle.sign;
     let signCalls = 0;
@@ -712,7 +747,7 @@ export function cases(h) {
           tampered[tampered.length - 2] ^= 1;
           const good = await referenceSignature(provider, secretBytes, body, NOW);
           for (const [what, headers, sent, secret, now] of crossCheckVariants(provider, good, body, tampered)) {
-            const expectedVerdict = verdict(h, () => h.verify(provider, { headers, body: sent }, secret, { now, maxBodyBytes: 1 << 20 }));
+            const expectedVerdict = wasmVerdict(() => h.verify(provider, { headers, body: sent }, secret, { now, maxBodyBytes: 1 << 20 }));
             // Not vacuous: the genuine JSON delivery passes both ways.
             if (body === json && (what === "genuine" || what === "rotation")) equal(expectedVerdict, "ok", `${provider} ${what}`);
             const before = signCalls;
@@ -749,7 +784,373 @@ export function cases(h) {
     equal([error.name, error.code, error.message], ["WebhookError", "x", "y"]);
   });
 
+  list.push(...secretWipingCases(h, hooks));
   return list;
+}
+
+// --- the shared hostile table ---------------------------------------------------------
+// tests/vectors/hostile.json (its forms: tests/vectors/make_hostile.py), handed over by the
+// harness as `hooks.hostileTable` (js-tests/run.js copies it next to the cases). Each row
+// runs as an entries array and a generator (the first of repeated names counts, as in
+// Rust), as a Map when its names are distinct, and as a record and a Fetch Headers when
+// they are distinct in any case; a Fetch Headers joins repeated names with ", ", so it runs
+// those rows only where the row says what that gives (wantFetch), and it cannot carry NUL
+// or characters beyond U+00FF at all. `wantJs`: the package's answer where it differs by
+// design (integers beyond 2^53 - 1).
+function hostileRows(table) {
+  const rows = [];
+  for (const row of table.rows) {
+    if (row.each === undefined) {
+      rows.push(row);
+      continue;
+    }
+    const { from, to, except = [] } = row.each.n;
+    for (let n = from; n <= to; n++) {
+      if (except.includes(n)) continue;
+      rows.push(JSON.parse(JSON.stringify(row).replaceAll('"{n}"', String(n)).replaceAll("{n}", String(n))));
+    }
+  }
+  return rows;
+}
+
+function runHostileTable(h, table) {
+  ok(table && Array.isArray(table.rows), "the harness must pass the shared hostile table (hooks.hostileTable)");
+  const key = (provider) => table.keys[provider];
+  const signedHeaders = (provider, body) => Object.entries(h.sign(provider, body, key(provider), { timestamp: table.now }).headers);
+  const signature = (provider, body) => signedHeaders(provider, body).find(([name]) => /signature/i.test(name))[1];
+  const concat = (parts) => {
+    const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      bytes.set(part, offset);
+      offset += part.length;
+    }
+    return bytes;
+  };
+  const form = (spec, provider, body) => {
+    if (typeof spec === "string") return encoder.encode(spec);
+    if (spec.repeat !== undefined) return encoder.encode(spec.repeat.repeat(spec.times));
+    if (spec.concat !== undefined) return concat(spec.concat.map((part) => form(part, provider, body)));
+    if (spec.bytes !== undefined) return Uint8Array.from(spec.bytes);
+    if (spec.signature !== undefined) return encoder.encode(signature(provider, body));
+    if (spec.hex !== undefined) return encoder.encode(signature(provider, body).split("=").pop());
+    if (spec.slice !== undefined) return form(spec.slice, provider, body).slice(spec.from, spec.to);
+    if (spec.upper !== undefined) return encoder.encode(new TextDecoder().decode(form(spec.upper, provider, body)).toUpperCase());
+    throw new AssertionError(`unknown form ${JSON.stringify(spec)}`);
+  };
+  const rows = hostileRows(table);
+  ok(rows.length > 150, `the table has ${rows.length} rows`);
+  let runs = 0;
+  for (const row of rows) {
+    const { name, provider } = row;
+    const body = form(row.body, provider, new Uint8Array());
+    const headers = [];
+    for (const item of row.headers) {
+      if (Array.isArray(item)) headers.push([item[0], new TextDecoder().decode(form(item[1], provider, body))]);
+      else if (item.filler !== undefined) for (let i = 0; i < item.filler; i++) headers.push([`x-filler-${i}`, "v"]);
+      else if (item.signed !== undefined) headers.push(...signedHeaders(provider, body).filter(([header]) => header !== item.except));
+      else throw new AssertionError(`unknown header item ${JSON.stringify(item)}`);
+    }
+    const want = row.wantJs ?? row.want;
+    const names = headers.map(([header]) => header);
+    const distinct = new Set(names).size === names.length;
+    const distinctInAnyCase = new Set(names.map((header) => header.toLowerCase())).size === names.length;
+    const fetchCarries = headers.every(([, value]) => !/[\0\r\n]|[^\x00-\xff]/.test(value));
+    const shapes = [
+      ["entries", () => headers.map((entry) => [...entry]), want],
+      ["generator", () => (function* () { yield* headers; })(), want],
+    ];
+    if (distinct) shapes.push(["Map", () => new Map(headers), want]);
+    if (distinctInAnyCase) shapes.push(["record", () => Object.fromEntries(headers), want]);
+    if (fetchCarries && (distinctInAnyCase || row.wantFetch !== undefined)) {
+      shapes.push(["Fetch Headers", () => new Headers(headers), distinctInAnyCase ? want : row.wantFetch]);
+    }
+    for (const [shape, make, wanted] of shapes) {
+      const given = { headers: make(), body, url: row.url };
+      equal(verdict(h, () => h.verify(provider, given, key(provider), { now: table.now })), wanted, `${name} (headers as ${shape})`);
+      runs++;
+    }
+  }
+  ok(runs >= rows.length * 2, `${runs} runs of ${rows.length} rows`);
+}
+
+// --- secret wiping (SECURITY.md) ----------------------------------------------------------
+// "Key schedules are wiped from memory when a Verifier is freed; token digests likewise.
+// The JS layer wipes the byte copies of the secrets it makes." Checked from outside: the
+// whole wasm memory (hooks.wasmMemory, from the harness) is scanned for the secret's bytes
+// and for its key material computed here (the HMAC inner and outer states, as the core
+// keeps them; a token's SHA-256), and every byte copy of the secret the package hands to
+// wasm, to Web Crypto or to node:crypto (spied on while it runs) must be zeros afterwards.
+
+// SHA-256's compression function, only to compute the HMAC states the wasm memory is
+// searched for (the library itself hashes with RustCrypto); checked against Web Crypto below.
+const SHA256_K = Uint32Array.from({ length: 64 }, (_, i) => {
+  const primes = [];
+  for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p !== 0)) primes.push(n);
+  return Math.floor((Math.cbrt(primes[i]) % 1) * 2 ** 32);
+});
+const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+function sha256Compress(state, block) {
+  const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+  const w = new Uint32Array(64);
+  for (let i = 0; i < 16; i++) w[i] = (block[4 * i] << 24) | (block[4 * i + 1] << 16) | (block[4 * i + 2] << 8) | block[4 * i + 3];
+  for (let i = 16; i < 64; i++) {
+    const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+    const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+  }
+  let [a, b, c, d, e, f, g, hh] = state;
+  for (let i = 0; i < 64; i++) {
+    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + SHA256_K[i] + w[i]) >>> 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+    [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) >>> 0, c, b, a, (t1 + t2) >>> 0];
+  }
+  return Uint32Array.from(state, (word, i) => word + [a, b, c, d, e, f, g, hh][i]);
+}
+
+// The state words as they lie in wasm memory (little-endian).
+const stateBytes = (state) => new Uint8Array(Uint32Array.from(state).buffer);
+
+// HMAC-SHA256's inner and outer states for a key of at most 64 bytes.
+function hmacStates(key) {
+  const states = [];
+  for (const pad of [0x36, 0x5c]) {
+    const block = new Uint8Array(64);
+    block.set(key);
+    states.push(stateBytes(sha256Compress(SHA256_IV, block.map((byte) => byte ^ pad))));
+  }
+  return states;
+}
+
+function indexOfBytes(haystack, needle) {
+  const first = needle[0];
+  for (let i = haystack.indexOf(first); i !== -1 && i + needle.length <= haystack.length; i = haystack.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && haystack[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+// Every 16-byte window of each pattern (at 8-byte steps): the allocator's bookkeeping may
+// overwrite the start of a freed copy, and a part of a key is a leak too.
+function windows(pattern) {
+  const out = [];
+  for (let at = 0; at + 16 <= pattern.length; at += 8) out.push(pattern.subarray(at, at + 16));
+  if (pattern.length % 8 !== 0 && pattern.length > 16) out.push(pattern.subarray(pattern.length - 16));
+  return out;
+}
+
+function foundInWasm(memory, patterns) {
+  const bytes = new Uint8Array(memory.buffer);
+  const found = [];
+  for (const [what, pattern] of patterns) {
+    for (const window of windows(pattern)) {
+      const at = indexOfBytes(bytes, window);
+      if (at !== -1) {
+        found.push(`${what} at ${at}`);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// Runs `fn` with the copies of `secret` the package makes recorded: sources copied with
+// Uint8Array#set (into wasm memory, or into a packed buffer), results of Uint8Array#slice,
+// and keys given to Web Crypto's importKey or node:crypto's createSecretKey. `own`: the
+// caller's arrays, which are theirs and left alone. Also counts how often the secret was
+// copied into wasm memory (from a copy or from the caller's own array).
+async function copiesMadeBy(memory, secret, own, fn) {
+  const part = secret.subarray(0, 16);
+  const copies = new Set();
+  let intoWasm = 0;
+  const holds = (array) => ArrayBuffer.isView(array) && indexOfBytes(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), part) !== -1;
+  // Copies the host makes inside importKey, createSecretKey or createHmac are its own (Deno's
+  // node:crypto, written in JavaScript, copies the key into a buffer per HMAC).
+  let inHost = 0;
+  const host = (fn) => {
+    inHost++;
+    try {
+      return fn();
+    } finally {
+      inHost--;
+    }
+  };
+  const record = (array) => {
+    if (inHost === 0 && !own.includes(array) && holds(array)) copies.add(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+  };
+  const proto = Uint8Array.prototype;
+  const realSet = proto.set;
+  const realSlice = proto.slice;
+  const subtle = crypto.subtle;
+  const realImportKey = subtle.importKey;
+  const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
+  const realCreateSecretKey = nodeCrypto?.createSecretKey;
+  const realCreateHmac = nodeCrypto?.createHmac;
+  proto.set = function (source, offset) {
+    record(source);
+    if (this.buffer === memory.buffer && holds(source)) intoWasm++;
+    return realSet.call(this, source, offset);
+  };
+  proto.slice = function (...args) {
+    const result = realSlice.apply(this, args);
+    record(result);
+    return result;
+  };
+  subtle.importKey = function (format, keyData, ...rest) {
+    record(keyData);
+    return host(() => realImportKey.call(this, format, keyData, ...rest));
+  };
+  if (nodeCrypto !== undefined) {
+    nodeCrypto.createSecretKey = function (key, ...rest) {
+      record(key);
+      return host(() => realCreateSecretKey.call(this, key, ...rest));
+    };
+    nodeCrypto.createHmac = function (...args) {
+      return host(() => realCreateHmac.apply(this, args));
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    proto.set = realSet;
+    proto.slice = realSlice;
+    subtle.importKey = realImportKey;
+    if (nodeCrypto !== undefined) Object.assign(nodeCrypto, { createSecretKey: realCreateSecretKey, createHmac: realCreateHmac });
+  }
+  return { copies: [...copies], intoWasm };
+}
+
+function secretWipingCases(h, hooks) {
+  const name = "secret wiping: no copy of a secret or its key material left in wasm memory or the package's buffers";
+  return [
+    {
+      name,
+      async run() {
+        ok(typeof hooks.wasmMemory === "function", "the harness must pass hooks.wasmMemory");
+        const memory = hooks.wasmMemory();
+        ok(memory instanceof WebAssembly.Memory, "hooks.wasmMemory() is the module's memory");
+        // The compression function above is SHA-256's: one padded block, against Web Crypto.
+        const message = encoder.encode("hookproof wipes its keys");
+        const block = new Uint8Array(64);
+        block.set(message);
+        block[message.length] = 0x80;
+        block[63] = message.length * 8;
+        const mine = sha256Compress(SHA256_IV, block);
+        const theirs = new DataView(await crypto.subtle.digest("SHA-256", message));
+        equal(Array.from(mine), Array.from({ length: 8 }, (_, i) => theirs.getUint32(4 * i)), "SHA-256 compression");
+
+        const fresh = () => encoder.encode(`wipe-${hex(randomBytes(20))}`);
+        const text = (bytes) => new TextDecoder().decode(bytes);
+        const bigBody = JSON.stringify({ ...JSON.parse(bodies.g2sentry), padding: "p".repeat(200_000) });
+        const patternsOf = async (provider, secret) => {
+          const patterns = [["the secret", secret]];
+          if (provider === "gengo") patterns.push(["the token digest", new Uint8Array(await crypto.subtle.digest("SHA-256", secret))]);
+          else hmacStates(secret).forEach((state, i) => patterns.push([i ? "the HMAC outer state" : "the HMAC inner state", state]));
+          return patterns;
+        };
+
+        // Not vacuous: while a Verifier lives, its key material is in wasm memory.
+        for (const provider of ["g2sentry", "gengo"]) {
+          const secret = fresh();
+          const verifier = new h.Verifier(provider, text(secret));
+          const held = foundInWasm(memory, (await patternsOf(provider, secret)).slice(1));
+          ok(held.length > 0, `${provider}: the scan finds the key material of a live Verifier`);
+          verifier.free();
+        }
+
+        // [what, provider, run(secret as given)], each with a fresh secret.
+        const operations = [
+          ["one-shot verify", "g2sentry", (secret) => verdict(h, () => h.verify("g2sentry", delivery(h, "g2sentry"), secret, { now: NOW }))],
+          ["one-shot verify of a 200 KB body", "g2sentry", (secret) => verdict(h, () => h.verify("g2sentry", { headers: {}, body: bigBody }, secret))],
+          ["one-shot verify, rotation", "sir", (secret) => verdict(h, () => h.verify("sir", delivery(h, "sir"), [secret, "other"], { now: NOW }))],
+          ["one-shot verify, gengo", "gengo", (secret) => verdict(h, () => h.verify("gengo", delivery(h, "gengo"), secret))],
+          [
+            "Verifier: small and 200 KB bodies, then free()",
+            "sir",
+            (secret) => {
+              const verifier = new h.Verifier("sir", secret);
+              verdict(h, () => verifier.verify(delivery(h, "sir"), { now: NOW }));
+              verdict(h, () => verifier.verify({ headers: delivery(h, "sir").headers, body: bigBody }, { now: NOW }));
+              verifier.free();
+            },
+          ],
+          [
+            "Verifier freed before any large body",
+            "contentspal",
+            (secret) => {
+              const verifier = new h.Verifier("contentspal", secret);
+              verifier.free();
+            },
+          ],
+          [
+            "Verifier for gengo, then free()",
+            "gengo",
+            (secret) => {
+              const verifier = new h.Verifier("gengo", secret);
+              verdict(h, () => verifier.verify(delivery(h, "gengo")));
+              verifier.free();
+            },
+          ],
+          ["explain", "g2sentry", (secret) => h.explain("g2sentry", { ...delivery(h, "g2sentry"), body: bodies.g2sentry + "\n" }, secret, { now: NOW })],
+          ["sign", "contentspal", (secret) => h.sign("contentspal", bodies.contentspal, secret)],
+          [
+            "verifyRequest, small and 200 KB bodies (Web Crypto)",
+            "g2sentry",
+            async (secret) => {
+              for (const body of [bodies.g2sentry, bigBody]) {
+                const request = new Request("https://hooks.test/cb", { method: "POST", headers: delivery(h, "g2sentry").headers, body });
+                await h.verifyRequest("g2sentry", request, secret).catch(() => {});
+              }
+            },
+          ],
+        ];
+        for (const [what, provider, operation] of operations) {
+          for (const form of ["string", "Uint8Array"]) {
+            const secret = fresh();
+            const given = form === "string" ? text(secret) : secret.slice();
+            const { copies, intoWasm } = await copiesMadeBy(memory, secret, form === "string" ? [] : [given], () => operation(given));
+            // Not vacuous: the secret was seen going into wasm (so the spies see the package).
+            ok(intoWasm > 0, `${what} (${form}): the secret was not seen going into wasm`);
+            const unwiped = copies.filter((copy) => copy.some((byte) => byte !== 0));
+            equal(unwiped.length, 0, `${what} (${form}): copies of the secret not wiped (of ${copies.length})`);
+            if (form === "Uint8Array") equal(Array.from(given), Array.from(secret), `${what}: the caller's own bytes are left alone`);
+            equal(foundInWasm(memory, await patternsOf(provider, secret)), [], `${what} (${form}): left in wasm memory`);
+          }
+        }
+      },
+    },
+  ];
+}
+
+// verdict() on the wasm hash only: where the host has node:crypto, the package's native
+// threshold is forced off (hooks.setNativeFrom, required there) and node:crypto.createHmac
+// is spied on, so a reference that hashed natively fails instead of comparing two host
+// libraries with each other.
+function wasmReference(h, hooks) {
+  const nodeCrypto = globalThis.process?.getBuiltinModule?.("node:crypto");
+  if (nodeCrypto === undefined) return (fn) => verdict(h, fn);
+  ok(typeof hooks.setNativeFrom === "function", "this host has node:crypto: the harness must pass hooks.setNativeFrom for a wasm reference");
+  return (fn) => {
+    const realCreateHmac = nodeCrypto.createHmac;
+    let nativeCalls = 0;
+    const counting = function (...args) {
+      nativeCalls++;
+      return realCreateHmac.apply(nodeCrypto, args);
+    };
+    nodeCrypto.createHmac = counting;
+    ok(nodeCrypto.createHmac === counting, "node:crypto.createHmac can be spied on");
+    hooks.setNativeFrom(Infinity);
+    try {
+      return verdict(h, fn);
+    } finally {
+      hooks.setNativeFrom();
+      nodeCrypto.createHmac = realCreateHmac;
+      ok(nativeCalls === 0, `the wasm reference hashed natively (${nativeCalls} node:crypto HMACs)`);
+    }
+  };
 }
 
 /** Runs every case in order; for runtimes without a test runner (workerd, Chromium). */

@@ -5,7 +5,7 @@
 //
 //   node js-tests/run.js [node] [deno] [workerd] [chromium]
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -36,6 +36,10 @@ function prepareScratch() {
   );
   sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch });
   cpSync(join(here, "cases.js"), join(scratch, "cases.js"));
+  // The hostile table's one source (tests/hostile.rs reads it natively), as a module every
+  // runtime imports without JSON-module support.
+  const hostile = readFileSync(join(root, "tests", "vectors", "hostile.json"), "utf8");
+  writeFileSync(join(scratch, "hostile-table.js"), `// Copied from tests/vectors/hostile.json by run.js.\nexport default ${hostile};\n`);
   for (const file of readdirSync(join(here, "harness"))) cpSync(join(here, "harness", file), join(scratch, file), { recursive: true });
   console.log(`installed ${tarball} (${packed[0].size} bytes packed) into ${scratch}`);
 }

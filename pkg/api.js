@@ -35,6 +35,15 @@ export function memoryBytes() {
   return exportsOfWasm.memory.buffer.byteLength;
 }
 
+/**
+ * @internal For tests only: the WebAssembly memory itself, so that they can check that no
+ * copy of a secret is left in it once a Verifier is freed or a one-shot verify returns.
+ */
+export function wasmMemoryForTests() {
+  ensureReady();
+  return exportsOfWasm.memory;
+}
+
 export class WebhookError extends Error {
   constructor(code, message) {
     super(message);
@@ -523,7 +532,11 @@ export class Verifier {
     try {
       digests = await Promise.all(
         (Array.isArray(secret) ? secret : [secret]).map(async (one) => {
-          const key = await crypto.subtle.importKey("raw", secretBytes(one), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+          const raw = secretBytes(one);
+          // importKey copies the bytes synchronously; an encoding made here is wiped.
+          const imported = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+          if (typeof one === "string") raw.fill(0);
+          const key = await imported;
           return new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
         }),
       );
@@ -651,7 +664,14 @@ export function sign(provider, body, secret, options) {
   }
   if (bytes === null) bytes = encoder.encode(sent);
 
-  const signed = unwrap(core.sign(name, bytes, key, timestamp, url, tokenParam));
+  let reply;
+  try {
+    reply = core.sign(name, bytes, key, timestamp, url, tokenParam);
+  } finally {
+    // An encoding made here is a copy of the secret: wipe it (the caller's bytes are theirs).
+    if (typeof secret === "string") key.fill(0);
+  }
+  const signed = unwrap(reply);
   const result = { headers: Object.fromEntries(signed.headers), body: sent };
   if (signed.url !== undefined) result.url = signed.url;
   return result;
@@ -691,9 +711,13 @@ export function explain(provider, delivery, secret, options) {
     throw error;
   }
   const { bytes, lengths } = packSecrets(secret);
-  return unwrap(
-    core.explain(name, JSON.stringify(entries), body, url, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam, now),
-  );
+  try {
+    return unwrap(
+      core.explain(name, JSON.stringify(entries), body, url, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam, now),
+    );
+  } finally {
+    bytes.fill(0); // a copy of the secrets, as in verify()
+  }
 }
 
 /** The provider a delivery's headers (or Gengo's form body) belong to, or null. */

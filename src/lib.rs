@@ -55,6 +55,9 @@ mod scheme;
 #[cfg(feature = "typescript")]
 mod typescript;
 mod verify;
+// Test-only counts of the work done (issue 20): src/work_counter.rs.
+#[cfg(all(test, feature = "std"))]
+mod work_counter;
 
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod wasm;

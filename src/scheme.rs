@@ -115,6 +115,9 @@ pub(crate) fn signed_parts(timestamp: Option<&str>) -> [&[u8]; 2] {
 
 /// HMAC-SHA256 of the signed parts and the body, keyed by a prepared key.
 pub(crate) fn mac(key: &HmacSha256, timestamp: Option<&str>, body: &[u8]) -> [u8; DIGEST_LEN] {
+    // Test-only: counts what is really hashed (src/explain/work_bounds.rs bounds it).
+    #[cfg(all(test, feature = "std"))]
+    crate::work_counter::hmac(timestamp.map_or(0, |t| t.len() + 1) + body.len());
     let mut mac = key.clone();
     for part in signed_parts(timestamp) {
         mac.update(part);

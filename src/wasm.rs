@@ -144,6 +144,33 @@ fn options(tolerance_seconds: f64, max_body_bytes: f64, token_param: String) -> 
     }
 }
 
+/// Runs `work` on secret bytes as the JS glue hands them over (its own copy in wasm
+/// memory, owned here: a borrowed `&[u8]` would be freed by the glue as is), in a frame of
+/// its own below this one; then wipes the bytes and scrubs the stack `work` used, where
+/// moves of a key schedule or a token digest leave copies no `zeroize` reaches.
+/// (SECURITY.md; js-tests/cases.js, "secret wiping", scans the wasm memory for them.)
+fn with_secrets<T>(mut secrets: Vec<u8>, work: impl FnOnce(&[u8]) -> T) -> T {
+    let result = below(|| work(&secrets));
+    zeroize::Zeroize::zeroize(secrets.as_mut_slice());
+    scrub_stack();
+    result
+}
+
+#[inline(never)]
+fn below<T>(work: impl FnOnce() -> T) -> T {
+    work()
+}
+
+/// Overwrites with zeros the stack below the caller, where the calls it made had their
+/// frames. The deepest path measured, `explain` on JSON nested to serde_json's limit, uses
+/// about 9 KiB; a verification about 4 KiB.
+#[inline(never)]
+fn scrub_stack() {
+    let area = [0u8; 16 * 1024];
+    // Observed, so the zeros are really written.
+    core::hint::black_box(&area);
+}
+
 /// Secrets arrive concatenated with their lengths, so a whole rotation list costs two
 /// copies across the boundary instead of one per secret.
 fn split_secrets<'a>(bytes: &'a [u8], lengths: &[u32]) -> Result<Vec<&'a [u8]>, Error> {
@@ -196,6 +223,14 @@ pub struct Core {
     verifier: Verifier,
 }
 
+/// Freeing a Core (JS `free()`) wipes its keys in place (`Key`'s drop) and then the stack
+/// its verifications used: HMAC state copies a verification's `finalize` left there.
+impl Drop for Core {
+    fn drop(&mut self) {
+        scrub_stack();
+    }
+}
+
 #[wasm_bindgen]
 impl Core {
     /// Throws the refusal string (never anything else) when the provider or a secret is
@@ -203,17 +238,22 @@ impl Core {
     #[wasm_bindgen(constructor)]
     pub fn new(
         provider: &str,
-        secrets: &[u8],
+        secrets: Vec<u8>,
         lengths: &[u32],
         tolerance_seconds: f64,
         max_body_bytes: f64,
         token_param: String,
     ) -> Result<Core, String> {
-        let secrets = split_secrets(secrets, lengths).map_err(|e| refusal(&e))?;
-        let options = options(tolerance_seconds, max_body_bytes, token_param);
-        Verifier::new(provider, &secrets, options)
-            .map(|verifier| Core { verifier })
-            .map_err(|e| refusal(&e))
+        with_secrets(secrets, |secrets| {
+            Core::prepare(
+                provider,
+                secrets,
+                lengths,
+                tolerance_seconds,
+                max_body_bytes,
+                token_param,
+            )
+        })
     }
 
     /// The hot path: only the proof's header values cross the boundary, not the whole
@@ -281,6 +321,22 @@ impl Core {
 }
 
 impl Core {
+    /// [`Core::new`] on secrets the caller wipes.
+    fn prepare(
+        provider: &str,
+        secrets: &[u8],
+        lengths: &[u32],
+        tolerance_seconds: f64,
+        max_body_bytes: f64,
+        token_param: String,
+    ) -> Result<Core, String> {
+        let secrets = split_secrets(secrets, lengths).map_err(|e| refusal(&e))?;
+        let options = options(tolerance_seconds, max_body_bytes, token_param);
+        Verifier::new(provider, &secrets, options)
+            .map(|verifier| Core { verifier })
+            .map_err(|e| refusal(&e))
+    }
+
     /// The scheme's two headers as a lookup table; unused slots keep an empty name, which
     /// no scheme header matches.
     fn scheme_headers<'a>(
@@ -308,7 +364,7 @@ impl Core {
 #[allow(clippy::too_many_arguments)]
 pub fn verify_once(
     provider: &str,
-    secrets: &[u8],
+    secrets: Vec<u8>,
     lengths: &[u32],
     tolerance_seconds: f64,
     max_body_bytes: f64,
@@ -321,17 +377,20 @@ pub fn verify_once(
 ) -> String {
     // `None`: the default parameter, without a string crossing the boundary.
     let token_param = token_param.unwrap_or_else(|| Options::default().token_param);
-    match Core::new(
-        provider,
-        secrets,
-        lengths,
-        tolerance_seconds,
-        max_body_bytes,
-        token_param,
-    ) {
-        Ok(core) => core.verify(body, signature, timestamp, url, now),
-        Err(refused) => refused,
-    }
+    // The keys are dropped (and wiped) inside, before the stack is scrubbed.
+    with_secrets(secrets, |secrets| {
+        match Core::prepare(
+            provider,
+            secrets,
+            lengths,
+            tolerance_seconds,
+            max_body_bytes,
+            token_param,
+        ) {
+            Ok(core) => core.verify(body, signature, timestamp, url, now),
+            Err(refused) => refused,
+        }
+    })
 }
 
 /// Decodes without any proof; only the size limit applies.
@@ -358,36 +417,38 @@ pub fn explain(
     headers_json: &str,
     body: &[u8],
     url: Option<String>,
-    secrets: &[u8],
+    secrets: Vec<u8>,
     lengths: &[u32],
     tolerance_seconds: f64,
     max_body_bytes: f64,
     token_param: String,
     now: f64,
 ) -> String {
-    let headers: Vec<(String, String)> = match serde_json::from_slice(headers_json.as_bytes()) {
-        Ok(headers) => headers,
-        Err(cause) => {
-            return format!("!invalid_argument\nheaders are not name/value pairs: {cause}")
-        }
-    };
-    let secrets = match split_secrets(secrets, lengths) {
-        Ok(secrets) => secrets,
-        Err(error) => return refusal(&error),
-    };
-    let delivery = Delivery {
-        headers: &headers,
-        body,
-        url: url.as_deref(),
-    };
-    let options = options(tolerance_seconds, max_body_bytes, token_param);
-    to_reply(Ok(crate::explain(
-        provider,
-        &delivery,
-        &secrets,
-        &options,
-        whole(now),
-    )))
+    with_secrets(secrets, |secrets| {
+        let headers: Vec<(String, String)> = match serde_json::from_slice(headers_json.as_bytes()) {
+            Ok(headers) => headers,
+            Err(cause) => {
+                return format!("!invalid_argument\nheaders are not name/value pairs: {cause}")
+            }
+        };
+        let secrets = match split_secrets(secrets, lengths) {
+            Ok(secrets) => secrets,
+            Err(error) => return refusal(&error),
+        };
+        let delivery = Delivery {
+            headers: &headers,
+            body,
+            url: url.as_deref(),
+        };
+        let options = options(tolerance_seconds, max_body_bytes, token_param);
+        to_reply(Ok(crate::explain(
+            provider,
+            &delivery,
+            &secrets,
+            &options,
+            whole(now),
+        )))
+    })
 }
 
 /// What the provider signed for this delivery: `=` and the bytes before the body (the
@@ -424,7 +485,7 @@ struct SignedReply<'a> {
 pub fn sign(
     provider: &str,
     body: &[u8],
-    secret: &[u8],
+    secret: Vec<u8>,
     timestamp: f64,
     url: Option<String>,
     token_param: String,
@@ -434,13 +495,15 @@ pub fn sign(
         url,
         token_param,
     };
-    match crate::sign(provider, body, secret, &options) {
-        Ok(signed) => to_reply(Ok(SignedReply {
-            headers: &signed.headers,
-            url: signed.url.as_deref(),
-        })),
-        Err(error) => refusal(&error),
-    }
+    with_secrets(secret, |secret| {
+        match crate::sign(provider, body, secret, &options) {
+            Ok(signed) => to_reply(Ok(SignedReply {
+                headers: &signed.headers,
+                url: signed.url.as_deref(),
+            })),
+            Err(error) => refusal(&error),
+        }
+    })
 }
 
 /// Gengo's form body (`<kind>=<url-encoded JSON>`), so `sign` encodes object bodies
@@ -462,7 +525,7 @@ mod tests {
         let secrets = b"whsec_oldwhsec_new";
         Core::new(
             "sir",
-            secrets,
+            secrets.to_vec(),
             &[9, 9],
             300.0,
             1024.0,
@@ -588,21 +651,28 @@ mod tests {
             );
             assert!(reply.starts_with("!timestamp_"), "{now}: {reply}");
         }
-        assert!(Core::new("sir", b"k", &[1], f64::NAN, -5.0, String::new()).is_ok());
+        assert!(Core::new("sir", b"k".to_vec(), &[1], f64::NAN, -5.0, String::new()).is_ok());
     }
 
     #[wasm_bindgen_test]
     fn secret_lengths_that_do_not_add_up_are_refused() {
         for lengths in [&[5u32, 9][..], &[20], &[3], &[u32::MAX, 1], &[]] {
-            let error = Core::new("sir", b"whsec_new", lengths, 300.0, 1024.0, String::new())
-                .err()
-                .unwrap();
+            let error = Core::new(
+                "sir",
+                b"whsec_new".to_vec(),
+                lengths,
+                300.0,
+                1024.0,
+                String::new(),
+            )
+            .err()
+            .unwrap();
             assert!(
                 error.starts_with("!invalid_secret\n"),
                 "{lengths:?}: {error}"
             );
         }
-        let error = Core::new("nope", b"k", &[1], 300.0, 1024.0, String::new())
+        let error = Core::new("nope", b"k".to_vec(), &[1], 300.0, 1024.0, String::new())
             .err()
             .unwrap();
         assert!(error.starts_with("!unknown_provider\n"));
@@ -610,7 +680,15 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn gengo_token_comes_from_the_url() {
-        let core = Core::new("gengo", b"tok", &[3], 300.0, 4096.0, String::from("token")).unwrap();
+        let core = Core::new(
+            "gengo",
+            b"tok".to_vec(),
+            &[3],
+            300.0,
+            4096.0,
+            String::from("token"),
+        )
+        .unwrap();
         let body = gengo_form("job", r#"{"job_id":1,"status":"approved"}"#);
         let verify_at = |url: &str| core.verify(body.as_bytes(), None, None, Some(url.into()), 0.0);
         let ok = verify_at("/cb?token=tok");
@@ -628,7 +706,7 @@ mod tests {
         let signed: serde_json::Value = serde_json::from_str(&sign(
             "gengo",
             b"job=x",
-            b"tok",
+            b"tok".to_vec(),
             0.0,
             None,
             String::from("t"),
@@ -636,7 +714,8 @@ mod tests {
         .unwrap();
         assert_eq!(signed["url"], "/?t=tok");
         assert!(
-            sign("g2sentry", b"{}", b"", 0.0, None, String::new()).starts_with("!invalid_secret\n")
+            sign("g2sentry", b"{}", Vec::new(), 0.0, None, String::new())
+                .starts_with("!invalid_secret\n")
         );
 
         let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
@@ -651,7 +730,7 @@ mod tests {
                 &headers,
                 BODY,
                 None,
-                b"whsec_new",
+                b"whsec_new".to_vec(),
                 &[9],
                 300.0,
                 1024.0,
@@ -680,7 +759,7 @@ mod tests {
             "{",
             BODY,
             None,
-            b"k",
+            b"k".to_vec(),
             &[1],
             300.0,
             1024.0,

@@ -443,3 +443,162 @@ fn detects_the_provider_from_headers_or_form() {
         );
     }
 }
+
+/// The same secret with every letter and digit changed (hex stays hex, a `whsec_` prefix and
+/// whitespace stay): what a sender configured with another secret of the same shape sends.
+fn another_secret_like(secret: &[u8]) -> Vec<u8> {
+    let (prefix, rest) = match secret.strip_prefix(b"whsec_") {
+        Some(rest) => (&b"whsec_"[..], rest),
+        None => (&b""[..], secret),
+    };
+    let changed = rest.iter().map(|&byte| match byte {
+        b'0'..=b'9' => b'0' + (byte - b'0' + 1) % 10,
+        b'a'..=b'f' => b'a' + (byte - b'a' + 1) % 6,
+        b'A'..=b'F' => b'A' + (byte - b'A' + 1) % 6,
+        b'g'..=b'z' => b'g' + (byte - b'g' + 1) % 20,
+        b'G'..=b'Z' => b'G' + (byte - b'G' + 1) % 20,
+        other => other,
+    });
+    prefix.iter().copied().chain(changed).collect()
+}
+
+/// Causes that are reported only when undoing them makes the signature match, and those
+/// that stay visible without proof (a format slip, whitespace in the secret): for a
+/// look-alike, the former must be absent and the latter must not be confirmed.
+const CONFIRMED_ONLY: &[&str] = &[
+    "body_trailing_newline",
+    "body_line_endings",
+    "body_bom",
+    "body_latin1",
+    "body_reserialized",
+    "secret_prefix",
+    "secret_decoded",
+    "wrong_provider",
+    "signature_header_renamed",
+    "timestamp_skew",
+    "timestamp_milliseconds",
+    "timestamp_not_signed",
+    "token_param_name",
+    "token_double_encoded",
+    "token_whitespace",
+];
+const VISIBLE_WITHOUT_PROOF: &[&str] = &[
+    "secret_whitespace",
+    "signature_base64",
+    "prefix_missing",
+    "prefix_unexpected",
+];
+
+/// Whether `case` carries its provider's signature header: then, with nothing confirmed,
+/// the generic `raw_body` closes the list (it is added only when nothing is confirmed).
+fn has_signature_header(case: &Case) -> bool {
+    let provider = Provider::ALL
+        .iter()
+        .find(|p| p.name() == case.provider)
+        .unwrap();
+    match provider.proof() {
+        hookproof::Proof::HmacHex(scheme) => case
+            .headers
+            .iter()
+            .any(|(name, _)| name.eq_ignore_ascii_case(scheme.signature_header)),
+        hookproof::Proof::UrlToken => false,
+    }
+}
+
+fn assert_nothing_confirmed(what: &str, cause: &str, case: &Case) {
+    let diagnosis = case.diagnose();
+    assert!(diagnosis.error.is_some(), "{what}: the look-alike verified");
+    let codes: Vec<&str> = diagnosis.causes.iter().map(|c| c.code).collect();
+    if CONFIRMED_ONLY.contains(&cause) {
+        assert!(
+            !codes.contains(&cause),
+            "{what}: {cause} without proof: {codes:?}"
+        );
+    }
+    if has_signature_header(case) {
+        assert_eq!(
+            codes.last(),
+            Some(&"raw_body"),
+            "{what}: something was confirmed: {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn look_alikes_signed_with_another_secret_get_no_confirmed_cause() {
+    let mut checked = 0;
+    for (cause, case) in every_cause() {
+        if !CONFIRMED_ONLY.contains(&cause) && !VISIBLE_WITHOUT_PROOF.contains(&cause) {
+            continue; // visible causes need no proof, so they have no look-alike
+        }
+        let look_alike = Case {
+            secret: another_secret_like(&case.secret),
+            ..case
+        };
+        assert_ne!(look_alike.secret, case.secret);
+        assert_nothing_confirmed(&format!("{cause} look-alike"), cause, &look_alike);
+        checked += 1;
+    }
+    assert_eq!(
+        checked,
+        CONFIRMED_ONLY.len() + VISIBLE_WITHOUT_PROOF.len() + 1
+    );
+}
+
+#[test]
+fn look_alikes_whose_body_changed_too_get_no_confirmed_cause() {
+    // The body looks accidentally changed (a newline, CRLF, a BOM, re-serialized), but its
+    // content differs from what was signed as well.
+    let other = G2.replace("Open House", "Open Housf");
+    let pretty = "{\n  \"a\": \"x\",\n  \"b\": 1\n}";
+    let cases = [
+        (
+            "body_trailing_newline",
+            Case::new(
+                "g2sentry",
+                signed("g2sentry", G2, KEY),
+                format!("{other}\n"),
+                KEY,
+            ),
+        ),
+        (
+            "body_line_endings",
+            Case::new(
+                "g2sentry",
+                signed("g2sentry", pretty, KEY),
+                pretty.replace('\n', "\r\n").replace('x', "y"),
+                KEY,
+            ),
+        ),
+        (
+            "body_bom",
+            Case::new(
+                "g2sentry",
+                signed("g2sentry", G2, KEY),
+                format!("\u{feff}{other}"),
+                KEY,
+            ),
+        ),
+        (
+            "body_reserialized",
+            Case::new(
+                "g2sentry",
+                signed("g2sentry", G2, KEY),
+                other.replace(',', ", ").replace("\":", "\": "),
+                KEY,
+            ),
+        ),
+        (
+            "timestamp_skew",
+            Case::new(
+                "sir",
+                signed_at("sir", BODY.as_bytes(), SECRET.as_bytes(), NOW - 3600),
+                BODY.replace("u1", "u2"),
+                SECRET,
+            ),
+        ),
+    ];
+    for (cause, case) in cases {
+        assert_nothing_confirmed(&format!("{cause} with other content"), cause, &case);
+    }
+}

@@ -17,7 +17,10 @@ const page = `<!doctype html>
 <script type="importmap">${JSON.stringify({ imports: { hookproof: entry } })}</script>
 <script type="module">
   import * as hookproof from "hookproof";
-  import { runAll } from "/cases.js";
+  import { cases, runAll } from "/cases.js";
+  import hostileTable from "/hostile-table.js";
+  // The same module instance the entry imports (same URL), for its test-only internals.
+  import { wasmMemoryForTests as wasmMemory } from "/node_modules/hookproof/api.js";
   const results = [];
   try {
     // The embedded module compiles synchronously here: usable before ready() resolves.
@@ -27,7 +30,7 @@ const page = `<!doctype html>
     results.push({ name: "chromium: initialised synchronously at import", ok: false, error: String(error) });
   }
   await hookproof.ready();
-  results.push(...(await runAll(hookproof)));
+  results.push(...(await runAll(hookproof, undefined, cases(hookproof, { hostileTable, wasmMemory }))));
   window.__results = results;
 </script>`;
 

@@ -2,7 +2,8 @@
 import { test } from "node:test";
 import * as hookproof from "hookproof";
 import { cases, nativeHmacCases } from "./cases.js";
+import hostileTable from "./hostile-table.js";
 // The same module instance the entry uses (same file), for its internal thresholds.
-import { setNativeFrom } from "./node_modules/hookproof/api.js";
+import { setNativeFrom, wasmMemoryForTests as wasmMemory } from "./node_modules/hookproof/api.js";
 
-for (const { name, run } of [...cases(hookproof), ...nativeHmacCases(hookproof, setNativeFrom)]) test(name, run);
+for (const { name, run } of [...cases(hookproof, { setNativeFrom, hostileTable, wasmMemory }), ...nativeHmacCases(hookproof, setNativeFrom)]) test(name, run);

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import * as hookproof from "../../pkg/node.js";
+import { explainScenarios } from "../cases.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const pageFile = join(root, "examples", "inspector", "dist", "index.html");
@@ -118,6 +119,32 @@ describe("inspector (Chromium, file://)", () => {
       await page.screenshot({ path: join(shots, `refused-${cause}.png`), fullPage: true });
     });
   }
+
+  // Every cause explain recognises, from the scenarios the JS cases run through the module
+  // (js-tests/cases.js, explainScenarios), now through the page: headers pasted as header
+  // lines, the body pasted after them, or, when it has a CR (which a text box turns into LF),
+  // given as a Body file, the way the page tells people to.
+  test("every explain scenario of the shared cases shows its cause first", async () => {
+    const scenarios = explainScenarios(hookproof);
+    const distinct = new Set(scenarios.map((scenario) => scenario.first));
+    assert.ok(distinct.size >= 26, `only ${distinct.size} causes`);
+    for (const { name, provider, delivery, secret, now, first } of scenarios) {
+      const headerLines = Object.entries(delivery.headers).map(([header, value]) => `${header}: ${value}`);
+      const viaFile = delivery.body.includes("\r");
+      const request = headerLines.length ? `${headerLines.join("\n")}\n\n${viaFile ? "" : delivery.body}` : delivery.body;
+      if (viaFile) {
+        await field("Body file").setInputFiles({ name: "body.json", mimeType: "application/json", buffer: Buffer.from(delivery.body, "utf8") });
+        // The page reads the file asynchronously (File#arrayBuffer) on change.
+        await page.waitForTimeout(200);
+      }
+      const verdict = await checkDelivery({ provider, request, secrets: secret, url: delivery.url ?? "", now: String(now) });
+      if (viaFile) await page.getByRole("button", { name: "Forget the file" }).click();
+      assert.match(verdict, /^Not genuine/, name);
+      const shown = (await causes().allTextContents()).map((text) => text.trim().split(" ")[0]);
+      assert.equal(shown[0], first, `${name}: causes shown ${shown}`);
+      for (const text of await causes().allTextContents()) assert.ok(!text.includes(secret.trim()), `${name}: a cause shows the secret`);
+    }
+  });
 
   test("the secrets field warns about surrounding whitespace", async () => {
     await field("Secrets").fill(`${KEY}\n other `);

@@ -16,6 +16,9 @@
 //! webhook endpoint all the same, where they would guide a forger.
 
 mod variants;
+// Test-only: explain's work counted, against the README's figures.
+#[cfg(all(test, feature = "std"))]
+mod work_bounds;
 
 use alloc::format;
 use alloc::string::String;
