@@ -4,6 +4,9 @@
 // line is the total: "N passed, M failed".
 //
 //   node js-tests/run.js [node] [deno] [workerd] [chromium]
+//
+// Naming fewer than the four fails the run (each one left out counts as a failure) unless
+// HOOKPROOF_PARTIAL_RUNTIMES=1 says the subset is on purpose.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -126,6 +129,19 @@ for (const name of wanted) {
   lines.push(`${name}: ${result.passed} passed, ${result.failed} failed`);
   passed += result.passed;
   failed += result.failed;
+}
+// A run that leaves a runtime out (JS_RUNTIMES set in the environment, or arguments) is
+// a failure, so `make test` cannot go green on fewer than the four by accident. The one
+// opt-out is explicit: HOOKPROOF_PARTIAL_RUNTIMES=1, for iterating on one runtime locally.
+const missing = Object.keys(RUNTIMES).filter((name) => !wanted.includes(name));
+lines.push(`runtimes run: ${wanted.join(", ")}`);
+if (missing.length > 0) {
+  if (process.env.HOOKPROOF_PARTIAL_RUNTIMES === "1") {
+    lines.push(`not run (HOOKPROOF_PARTIAL_RUNTIMES=1): ${missing.join(", ")}`);
+  } else {
+    lines.push(`not run: ${missing.join(", ")} — a failure; set HOOKPROOF_PARTIAL_RUNTIMES=1 to run a subset on purpose`);
+    failed += missing.length;
+  }
 }
 console.log("\n" + lines.join("\n"));
 console.log(`${passed} passed, ${failed} failed`);
