@@ -4,7 +4,7 @@
 // 2 usage (bad arguments, no secret, unreadable file).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { explain, sign, verify, WebhookError } from "hookproof";
+import { explain, sign, verify, WebhookError } from "#hookproof";
 import { SAMPLES } from "./cli-samples.js";
 
 const USAGE = 2;

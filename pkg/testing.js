@@ -5,7 +5,7 @@
 //   const response = await app.fetch(request);                       // Fetch-style apps
 //   const { path, headers, body } = signedDelivery("sir", body, secret);
 //   await supertest(app).post(path).set(headers).send(body);          // Node-style apps
-import { sign } from "hookproof";
+import { sign } from "#hookproof";
 
 const CONTENT_TYPES = { gengo: "application/x-www-form-urlencoded" };
 

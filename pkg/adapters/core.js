@@ -11,7 +11,7 @@
 //   200 { received: true }     the handler ran (or whatever answer it returned)
 //
 // Answers never carry hints: explain()'s report goes only to the onError hook.
-import { Verifier, WebhookError, explain } from "hookproof";
+import { Verifier, WebhookError, explain } from "#hookproof";
 
 /** hookproof's error codes and the answer each gets. Anything else is a 500. */
 export const STATUS_OF_CODE = Object.freeze({
