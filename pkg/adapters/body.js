@@ -52,14 +52,25 @@ export function dropRestOfNodeBody(request, graceMs = 10_000) {
   request.resume();
 }
 
+// In workerd a request body left unread — cancelled, or drained after the answer — breaks
+// the answer ("Your worker restarted mid-request", a 503 in wrangler dev): there the rest is
+// read and dropped (never kept) before answering; the platform bounds what can arrive.
+// Elsewhere (Node, Deno, Bun) reading simply stops.
+const isWorkerd = () => globalThis.navigator?.userAgent === "Cloudflare-Workers";
+
 /** A Fetch Request (Workers, Deno, Bun, Node's undici, any framework built on them). */
 export async function readFetchBody(request, limit) {
   if (request.body === null || request.body === undefined) return new Uint8Array(0);
-  if (Number(request.headers.get("content-length")) > limit) {
-    request.body.cancel().catch(() => {});
-    return null;
-  }
   const reader = request.body.getReader();
+  const stop = async () => {
+    if (isWorkerd()) {
+      while (!(await reader.read()).done);
+    } else {
+      reader.cancel().catch(() => {});
+    }
+    return null;
+  };
+  if (Number(request.headers.get("content-length")) > limit) return stop();
   const chunks = [];
   let size = 0;
   for (;;) {
@@ -67,8 +78,8 @@ export async function readFetchBody(request, limit) {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      reader.cancel().catch(() => {});
-      return null;
+      chunks.length = 0;
+      return stop();
     }
     chunks.push(value);
   }
