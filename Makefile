@@ -108,7 +108,7 @@ inspector: tools-build pkg $(INSPECTOR)/node_modules/.package-lock.json
 test-inspector: inspector chromium
 	node --test --test-timeout=120000 js-tests/inspector/
 
-ADAPTER_TESTS := js-tests/adapters js-tests/cli
+ADAPTER_TESTS := js-tests/adapters js-tests/adapters/next js-tests/cli
 
 ## The framework adapters (hookproof/express, /fastify, /hono, /fetch, /lambda, ...), the
 ## stores and the command-line tool, each against the real framework, database or server
