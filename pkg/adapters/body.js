@@ -52,10 +52,12 @@ export function dropRestOfNodeBody(request, graceMs = 10_000) {
   request.resume();
 }
 
-// In workerd a request body left unread — cancelled, or drained after the answer — breaks
-// the answer ("Your worker restarted mid-request", a 503 in wrangler dev): there the rest is
-// read and dropped (never kept) before answering; the platform bounds what can arrive.
-// Elsewhere (Node, Deno, Bun) reading simply stops.
+// Past the limit nothing more is kept. In workerd a body left unread — cancelled, or
+// drained after the answer — breaks the answer ("Your worker restarted mid-request", a 503
+// in wrangler dev): there the rest is read and dropped before answering (the platform
+// bounds what can arrive). Elsewhere reading just stops: cancelling would make Node
+// bridges (React Router's, for one) destroy the socket before the answer is written, and
+// Node's server discards what is left unread once the answer is sent.
 const isWorkerd = () => globalThis.navigator?.userAgent === "Cloudflare-Workers";
 
 /** A Fetch Request (Workers, Deno, Bun, Node's undici, any framework built on them). */
@@ -66,7 +68,7 @@ export async function readFetchBody(request, limit) {
     if (isWorkerd()) {
       while (!(await reader.read()).done);
     } else {
-      reader.cancel().catch(() => {});
+      reader.releaseLock();
     }
     return null;
   };
