@@ -110,7 +110,7 @@ test-inspector: inspector chromium
 
 # Each folder has its own locked packages (the frameworks); node --test finds the tests in
 # all of them from the two roots.
-ADAPTER_PROJECTS := js-tests/adapters js-tests/adapters/next js-tests/adapters/sveltekit js-tests/adapters/react-router js-tests/cli
+ADAPTER_PROJECTS := js-tests/adapters js-tests/adapters/next js-tests/adapters/sveltekit js-tests/adapters/react-router js-tests/adapters/astro js-tests/cli
 
 ## The framework adapters (hookproof/express, /fastify, /hono, /fetch, /lambda, ...), the
 ## stores and the command-line tool, each against the real framework, database or server
