@@ -2,7 +2,9 @@
 // (node:http, so a test controls Content-Length, chunking and when the body ends), and the
 // suite of cases each HTTP adapter must pass against its real framework.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { test } from "node:test";
 import { sign } from "hookproof";
 import { memoryStore } from "hookproof/stores/memory";
@@ -270,6 +272,41 @@ export function listen(server) {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`));
+  });
+}
+
+/** A free 127.0.0.1 port (closed again: the caller binds it next). */
+export function freePort() {
+  return new Promise((done) => {
+    const probe = createNetServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+// Starts `command`, resolves with the base URL once `ready(output)` returns a port.
+export function startServer(t, command, args, { cwd, env, ready }) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  t.after(() => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const port = ready(output);
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${command} exited ${code}:\n${output}`)));
   });
 }
 

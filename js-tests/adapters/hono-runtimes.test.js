@@ -1,49 +1,13 @@
 // hookproof/hono in Deno (Deno.serve, deno from npm) and in workerd (wrangler dev), each
 // serving runtimes/app.js on 127.0.0.1; the cases are sent over HTTP from here.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fixedAppCases, test } from "./helpers.js";
+import { fixedAppCases, freePort, startServer, test } from "./helpers.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const TOOLS = join(here, "..", "node_modules", ".bin");
-
-function freePort() {
-  return new Promise((done) => {
-    const probe = createNetServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
-
-// Starts `command`, resolves with the base URL once `ready(output)` returns a port.
-function startServer(t, command, args, { cwd, env, ready }) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  t.after(() => {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {}
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`${command} did not start:\n${output}`)), 60_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const port = ready(output);
-      if (port) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}`);
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`${command} exited ${code}:\n${output}`)));
-  });
-}
 
 const RUNTIMES = {
   async deno(t) {
