@@ -202,3 +202,29 @@ test("send: every provider's samples are accepted; --json for scripts; a wrong s
   assert.equal(down.code, 1);
   assert.match(down.stdout, /ECONNREFUSED/);
 });
+
+// On a terminal (util-linux `script` gives the command a pseudo-terminal): colour, unless
+// NO_COLOR; and send's progress line while --count runs.
+function onTerminal(command, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH, TERM: "xterm", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+test("on a terminal: colour (not with NO_COLOR) and a progress line for send --count", async (t) => {
+  const { base } = await server(t);
+  const quoted = `'${BIN}'`;
+  const coloured = await onTerminal(`${quoted} verify sir --secret x </dev/null`);
+  assert.equal(coloured.code, 1);
+  assert.match(coloured.output, /\x1b\[31m\x1b\[1mNot genuine/);
+  const plain = await onTerminal(`${quoted} verify sir --secret x </dev/null`, { NO_COLOR: "1" });
+  assert.ok(!plain.output.includes("\x1b["), "NO_COLOR: no escape codes");
+  assert.match(plain.output, /^Not genuine/);
+  const progress = await onTerminal(`${quoted} send sir ${base}/webhooks/sir --count 3 --secret '${SIR_SECRET}'`, { NO_COLOR: "1" });
+  assert.equal(progress.code, 0, progress.output);
+  assert.match(progress.output, /\rsent 1\/3\rsent 2\/3\rsent 3\/3\r\x1b\[K/);
+});
