@@ -315,7 +315,8 @@ const getJson = async (base, path) => (await send(base, { method: "GET", path })
 /**
  * The cases for an app whose routes fix their options (runtimes/app.js, routes/endpoints.js):
  * /sir (memory store), /sir-small (1 KiB limit), /sir-flaky (throws once), /g2sentry,
- * /gengo, /parsed (the body read before hookproof), /events and /reports.
+ * /gengo, /challenge (answers SIR's ping), /parsed (the body read before hookproof),
+ * /events and /reports.
  */
 export async function fixedAppCases(t, base) {
   const get = getJson;
@@ -357,6 +358,15 @@ export async function fixedAppCases(t, base) {
     assert.equal((await send(base, signed("g2sentry", G2_BODY, { path: "/g2sentry" }))).status, 200);
     const gengo = await send(base, signed("gengo", { job: { job_id: "7", status: "approved" } }, { path: "/gengo" }));
     assert.deepEqual([gengo.status, gengo.json], [200, { received: true }]);
+  });
+
+  await t.test("a challenge: answered for a verified ping only", async () => {
+    const ping = JSON.stringify({ type: "ping", message: "Test", webhookId: "wh_9", timestamp: "2026-01-01T00:00:00Z" });
+    const answer = await send(base, signed("sir", ping, { path: "/challenge" }));
+    assert.deepEqual([answer.status, answer.json], [200, { pong: "wh_9" }]);
+    const delivery = signed("sir", ping, { path: "/challenge" });
+    const forged = await send(base, { ...delivery, body: delivery.body.replace("wh_9", "wh_8") });
+    assert.equal(forged.status, 401);
   });
 
   await t.test("a body a middleware already read: 500, the fix reported", async () => {

@@ -33,7 +33,7 @@ const RUNTIMES = {
 };
 
 for (const [runtime, start] of Object.entries(RUNTIMES)) {
-  test(`hono in ${runtime}: genuine, tampered, duplicate, handler error, oversized, malformed, gengo, pre-parsed`, async (t) => {
+  test(`hono in ${runtime}: genuine, tampered, duplicate, handler error, oversized, malformed, gengo, challenge, pre-parsed`, async (t) => {
     const base = await start(t);
 
     await fixedAppCases(t, base);

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import express from "express";
+import { Redis as IORedis } from "ioredis";
 import { createClient } from "redis";
 import { webhook } from "hookproof/express";
 import { memoryStore } from "hookproof/stores/memory";
@@ -119,6 +120,7 @@ async function startRedis(t) {
   const client = createClient({ url: `redis://127.0.0.1:${port}` });
   await client.connect();
   t.after(() => client.close?.() ?? client.quit());
+  client.port = port;
   return client;
 }
 
@@ -133,6 +135,19 @@ test("redis store (redis@5 against redis-server): contract, TTL set by Redis, pr
   assert.equal(await store.hasOrSet("sir:gone", 1), false);
   await new Promise((done) => setTimeout(done, 2100));
   assert.equal(await store.hasOrSet("sir:gone", 1), false, "expired by Redis");
+});
+
+test("redis store (ioredis@5 against redis-server): contract, and keys shared with a node-redis client", async (t) => {
+  const nodeRedis = await startRedis(t);
+  const client = new IORedis({ host: "127.0.0.1", port: nodeRedis.port, lazyConnect: true });
+  await client.connect();
+  t.after(() => client.disconnect());
+  const store = redisStore(client);
+  await storeContract(store);
+  assert.equal(await store.hasOrSet("sir:shared", 60), false);
+  assert.equal(await redisStore(nodeRedis).hasOrSet("sir:shared", 60), true, "the same key, seen through the other client");
+  const ttl = await client.ttl("hookproof:dedupe:sir:shared");
+  assert.ok(ttl > 50 && ttl <= 60, `TTL ${ttl}`);
 });
 
 test("redis store behind two Express servers: duplicates across instances; a failed handler releases the key", async (t) => {

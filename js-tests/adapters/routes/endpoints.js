@@ -23,6 +23,8 @@ export function endpointsFor(webhook) {
       state.calls += 1;
       if (state.calls === 1) throw new Error("first attempt fails");
     } }),
+    // A handshake answered only for a verified delivery (SIR's test ping, here).
+    challenge: webhook({ provider: "sir", secret: SIR_SECRET, handler: record, onError, challenge: (event) => (event.type === "ping" ? { body: { pong: event.payload.webhookId } } : null) }),
     g2sentry: webhook({ provider: "g2sentry", secret: "test-g2sentry-secret", handler: record, onError }),
     gengo: webhook({ provider: "gengo", secret: "test-gengo-token", handler: record, onError }),
     // The mistake: the route reads the JSON, then hands the request to hookproof.

@@ -21,6 +21,7 @@ app.post("/sir-flaky", webhook({ provider: "sir", secret: SIR_SECRET, store: mem
   calls += 1;
   if (calls === 1) throw new Error("first attempt fails");
 } }));
+app.post("/challenge", webhook({ provider: "sir", secret: SIR_SECRET, handler: record, onError, challenge: (event) => (event.type === "ping" ? { body: { pong: event.payload.webhookId } } : null) }));
 app.post("/g2sentry", webhook({ provider: "g2sentry", secret: "test-g2sentry-secret", handler: record, onError }));
 app.post("/gengo", webhook({ provider: "gengo", secret: "test-gengo-token", handler: record, onError }));
 app.use("/parsed", async (c, next) => {
