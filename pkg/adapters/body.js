@@ -37,8 +37,11 @@ export function readNodeBody(request, limit) {
   });
 }
 
+/** Headers for a 413 on Node: HTTP/1 is told the connection will close (HTTP/2 has no such header). */
+export const closingHeaders = (request, headers) => (request.httpVersionMajor === 1 ? { ...headers, connection: "close" } : headers);
+
 /**
- * After a 413 on Node: what the client still sends is dropped unread (never buffered), and
+ * After a 413 on Node: what the client still sends is read and discarded (never kept), and
  * the connection is closed once it stops sending (or after `graceMs`). Destroying the
  * socket at once would reset it before the client has read the answer.
  */

@@ -78,7 +78,7 @@ export const BUILT_IN_CHALLENGES = Object.freeze({
   discord: (event) => (event.payload?.type === 1 ? json(200, { type: 1 }) : null),
 });
 
-function readPositive(value, name, fallback) {
+function readWholeNumber(value, name, fallback) {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || Math.floor(value) !== value) {
     throw new HookproofSetupError(`${name} must be a non-negative whole number`);
@@ -126,8 +126,8 @@ export function createWebhookCore(options) {
   if (challenge !== undefined && typeof challenge !== "function") throw new HookproofSetupError("options.challenge must be a function (event, context) => answer | null");
   if (typeof onError !== "function") throw new HookproofSetupError("options.onError must be a function (report) => void");
   const store = checkStore(options.store);
-  const maxBodyBytes = readPositive(options.maxBodyBytes, "options.maxBodyBytes", DEFAULT_MAX_BODY);
-  const dedupeTtlSeconds = readPositive(options.dedupeTtlSeconds, "options.dedupeTtlSeconds", DEFAULT_DEDUPE_TTL_SECONDS);
+  const maxBodyBytes = readWholeNumber(options.maxBodyBytes, "options.maxBodyBytes", DEFAULT_MAX_BODY);
+  const dedupeTtlSeconds = readWholeNumber(options.dedupeTtlSeconds, "options.dedupeTtlSeconds", DEFAULT_DEDUPE_TTL_SECONDS);
   const verifyOptions = { maxBodyBytes };
   if (options.toleranceSeconds !== undefined) verifyOptions.toleranceSeconds = options.toleranceSeconds;
   if (options.tokenParam !== undefined) verifyOptions.tokenParam = options.tokenParam;
@@ -157,7 +157,7 @@ export function createWebhookCore(options) {
   async function handle({ headers, url, body, native }) {
     if (body === null) {
       report({ stage: "verify", status: 413, code: "body_too_large", error: new WebhookError("body_too_large", `the body is larger than ${maxBodyBytes} bytes (maxBodyBytes)`), explain: () => null });
-      return json(413, { error: "body_too_large" }, { connection: "close" });
+      return json(413, { error: "body_too_large" });
     }
     const delivery = { headers, body, url };
     let event;

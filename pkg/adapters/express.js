@@ -5,7 +5,7 @@
 //   app.post("/webhooks/sir", webhook({ provider: "sir", secret: process.env.SIR_SECRET, handler }));
 //   app.use(express.json()); // after: other routes keep their parser
 import { createWebhookCore, HookproofSetupError } from "./core.js";
-import { dropRestOfNodeBody, readNodeBody } from "./body.js";
+import { closingHeaders, dropRestOfNodeBody, readNodeBody } from "./body.js";
 
 export { HookproofSetupError };
 
@@ -30,7 +30,7 @@ const isEmptyObject = (value) => typeof value === "object" && value !== null && 
 /** Sends a core answer on a Node ServerResponse. */
 export function sendNodeAnswer(req, res, answer) {
   if (answer.status === 413) dropRestOfNodeBody(req);
-  res.writeHead(answer.status, answer.headers);
+  res.writeHead(answer.status, answer.status === 413 ? closingHeaders(req, answer.headers) : answer.headers);
   res.end(answer.body);
 }
 

@@ -53,7 +53,7 @@ export async function webhookPlugin(fastify, options) {
   fastify.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: core.maxBodyBytes }, (request, body, done) => done(null, body));
   fastify.setErrorHandler(async (error, request, reply) => {
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" || error.statusCode === 413) {
-      reply.header("connection", "close");
+      if (request.raw.httpVersionMajor === 1) reply.header("connection", "close");
       return send(reply, await core.handle({ body: null }));
     }
     return send(reply, core.setupFailure(error));

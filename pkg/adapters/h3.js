@@ -5,7 +5,7 @@
 //   import { webhook } from "hookproof/h3";
 //   export default webhook({ provider: "sir", secret: process.env.SIR_SECRET, handler: async (event) => { ... } });
 import { createWebhookCore, HookproofSetupError } from "./core.js";
-import { dropRestOfNodeBody, readNodeBody } from "./body.js";
+import { closingHeaders, dropRestOfNodeBody, readNodeBody } from "./body.js";
 import { handleFetchRequest } from "./fetch.js";
 
 export { HookproofSetupError };
@@ -46,7 +46,7 @@ export function webhook(options) {
     }
     if (answer.status === 413) dropRestOfNodeBody(req);
     res.statusCode = answer.status;
-    for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(answer.status === 413 ? closingHeaders(req, answer.headers) : answer.headers)) res.setHeader(name, value);
     return answer.body;
   };
   // What h3 1.x's defineEventHandler marks: no implicit-conversion warning.

@@ -10,7 +10,7 @@
 //     @Post("sir") sir(@Req() req, @Res() res) { return this.sir(req, res); }
 //   }
 import { createWebhookCore, HookproofSetupError } from "./core.js";
-import { dropRestOfNodeBody, readNodeBody } from "./body.js";
+import { closingHeaders, dropRestOfNodeBody, readNodeBody } from "./body.js";
 
 export { HookproofSetupError };
 
@@ -49,7 +49,7 @@ export function webhookHandler(options) {
       return res.send(answer.body);
     }
     if (answer.status === 413) dropRestOfNodeBody(req);
-    res.writeHead(answer.status, answer.headers);
+    res.writeHead(answer.status, answer.status === 413 ? closingHeaders(req, answer.headers) : answer.headers);
     res.end(answer.body);
   };
 }
