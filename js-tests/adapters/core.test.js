@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { sign } from "hookproof";
 import { BUILT_IN_CHALLENGES, createWebhookCore, HookproofSetupError, STATUS_OF_CODE } from "hookproof/adapters/core";
 import { memoryStore } from "hookproof/stores/memory";
-import { assert, SECRETS, SIR_BODY, test } from "./helpers.js";
+import { assert, knowsProvider, SECRETS, SIR_BODY, test } from "./helpers.js";
 
 const sirDelivery = (body = SIR_BODY, options) => {
   const signed = sign("sir", body, SECRETS.sir, options);
@@ -104,4 +104,16 @@ test("core: a redelivery within the TTL is a duplicate even across cores sharing
   const b = createWebhookCore({ provider: "sir", secret: SECRETS.sir, store, handler: () => {} });
   assert.deepEqual(JSON.parse((await a.handle(sirDelivery())).body), { received: true });
   assert.deepEqual(JSON.parse((await b.handle(sirDelivery())).body), { duplicate: true });
+});
+
+test("core: Zoom's url_validation is answered after verification (built in)", { skip: knowsProvider("zoom") ? false : "this hookproof build has no zoom provider yet" }, async () => {
+  const secret = "zoom-secret-token";
+  const body = JSON.stringify({ payload: { plainToken: "qgg8vlvZRS6UYooatFL8Aw" }, event_ts: 1654503849680, event: "endpoint.url_validation" });
+  const core = createWebhookCore({ provider: "zoom", secret, handler: () => { throw new Error("the handshake never reaches the handler"); } });
+  const signed = sign("zoom", body, secret);
+  const answer = await core.handle({ headers: signed.headers, body: signed.body });
+  assert.equal(answer.status, 200);
+  assert.deepEqual(JSON.parse(answer.body), { plainToken: "qgg8vlvZRS6UYooatFL8Aw", encryptedToken: createHmac("sha256", secret).update("qgg8vlvZRS6UYooatFL8Aw").digest("hex") });
+  const forged = await core.handle({ headers: signed.headers, body: signed.body.replace("qgg8", "xgg8") });
+  assert.equal(forged.status, 401);
 });

@@ -1,4 +1,7 @@
-import type { Diagnosis, Provider, Secret, WebhookEvent, WebhookError } from "hookproof";
+import type { Diagnosis, Provider, Secret, Verifier, WebhookEvent, WebhookError } from "hookproof";
+
+/** What Verifier takes as its provider: a name, or (where the package supports them) a declared scheme. */
+export type ProviderOrScheme = ConstructorParameters<typeof Verifier>[0];
 
 /** A dedupe store: `hasOrSet` resolves true when the key was already there (a redelivery). */
 export interface DedupeStore {
@@ -36,7 +39,7 @@ export interface ErrorReport {
 
 export interface WebhookOptions<P extends Provider, Native> {
   /** A provider name (or a declared scheme, as `Verifier` takes it). */
-  provider: P;
+  provider: P | ProviderOrScheme;
   /** One secret, or several during a rotation. */
   secret: Secret | Secret[];
   handler: (event: WebhookEvent<P>, context: HandlerContext<Native>) => void | Answer | Promise<void | Answer>;
