@@ -78,6 +78,21 @@ export const BUILT_IN_CHALLENGES = Object.freeze({
   discord: (event) => (event.payload?.type === 1 ? json(200, { type: 1 }) : null),
 });
 
+// A verified delivery that is the provider's check of the endpoint carries the body to
+// answer with: JSON (Discord's PING, Zoom's validation) is sent as JSON, anything else
+// (Slack's and Twitch's echoed challenge) as text.
+function packageChallenge(event) {
+  if (typeof event.challenge !== "string") return null;
+  let isJson = false;
+  try {
+    const parsed = JSON.parse(event.challenge);
+    isJson = parsed !== null && typeof parsed === "object";
+  } catch {
+    isJson = false;
+  }
+  return { status: 200, headers: { "content-type": isJson ? "application/json; charset=utf-8" : "text/plain; charset=utf-8", "cache-control": "no-store" }, body: event.challenge };
+}
+
 function readWholeNumber(value, name, fallback) {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || Math.floor(value) !== value) {
@@ -172,7 +187,9 @@ export function createWebhookCore(options) {
     }
     const context = { request: native, secrets, provider: providerLabel };
     try {
-      const handshake = (await challenge?.(event, context)) ?? (await builtInChallenge?.(event, context)) ?? null;
+      // Yours first; then the answer the package computed for a provider's handshake
+      // (event.challenge, where the package declares one); then the table above.
+      const handshake = (await challenge?.(event, context)) ?? packageChallenge(event) ?? (await builtInChallenge?.(event, context)) ?? null;
       if (handshake !== null) return answerOf(handshake);
     } catch (error) {
       report({ stage: "challenge", status: 500, code: "internal_error", error, event });
