@@ -172,6 +172,12 @@ function contentTypeOf(provider) {
   return provider === "gengo" ? "application/x-www-form-urlencoded" : "application/json";
 }
 
+// The signed headers plus a Content-Type unless sign() named one (in any spelling).
+function withContentType(provider, headers, name = "Content-Type") {
+  const hasType = Object.keys(headers).some((key) => key.toLowerCase() === "content-type");
+  return hasType ? { ...headers } : { [name]: contentTypeOf(provider), ...headers };
+}
+
 // sign()'s own refusals (unknown provider, bad secret) are usage errors.
 function signed(provider, body, secret, options) {
   try {
@@ -204,7 +210,7 @@ function commandSign(argv) {
   const secret = secretsOf(provider, values, { many: false });
   const delivery = signed(provider, bodyOf(provider, values, 0), secret, { url, timestamp: wholeNumber(values.timestamp, "--timestamp") });
   const finalUrl = new URL(delivery.url ?? url);
-  const headers = { "Content-Type": contentTypeOf(provider), ...delivery.headers };
+  const headers = withContentType(provider, delivery.headers);
   const body = textOf(delivery.body);
   const raw = [`POST ${finalUrl.pathname}${finalUrl.search} HTTP/1.1`, `Host: ${target.host}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join("\n") + `\n\n${body}`;
   const curl = ["curl -sS -X POST", quote(finalUrl.href), ...Object.entries(headers).flatMap(([name, value]) => ["-H", quote(`${name}: ${value}`)]), "--data-binary", quote(body)].join(" ");
@@ -353,7 +359,7 @@ async function commandSend(argv) {
     if (!bodies.has(step.n)) bodies.set(step.n, bodyOf(provider, values, step.n));
     // Signed afresh each time, as providers re-sign a redelivery (a new timestamp).
     const delivery = signed(provider, bodies.get(step.n), secret, { url });
-    const headers = { "content-type": contentTypeOf(provider), "user-agent": "hookproof-cli", ...delivery.headers };
+    const headers = { "user-agent": "hookproof-cli", ...withContentType(provider, delivery.headers, "content-type") };
     const body = step.kind === "tampered" ? tampered(delivery.body) : delivery.body;
     const result = await post(delivery.url ?? url, headers, body, timeoutMs);
     const expected = step.kind === "tampered" ? result.status !== null && result.status >= 400 && result.status < 500 : result.status !== null && result.status >= 200 && result.status < 300;

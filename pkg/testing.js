@@ -30,7 +30,13 @@ export function signedDelivery(provider, body, secret, options = {}) {
   const { url = "http://localhost/webhook", timestamp, headers: extra = {}, tamper = false, contentType } = options;
   const signed = sign(provider, body, secret, { url, timestamp });
   const finalUrl = new URL(signed.url ?? url);
-  const headers = { "content-type": contentType ?? CONTENT_TYPES[provider] ?? "application/json", ...signed.headers, ...extra };
+  // One Content-Type, never two spellings of it: yours, else the one sign() named, else
+  // the provider's usual one.
+  const headers = { ...signed.headers };
+  const signedType = Object.keys(headers).find((name) => name.toLowerCase() === "content-type");
+  if (contentType !== undefined && signedType !== undefined) delete headers[signedType];
+  if (contentType !== undefined || signedType === undefined) headers["content-type"] = contentType ?? CONTENT_TYPES[provider] ?? "application/json";
+  Object.assign(headers, extra);
   return {
     method: "POST",
     url: finalUrl.href,

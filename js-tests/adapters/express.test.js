@@ -1,6 +1,8 @@
 // hookproof/express against Express itself (the version in package-lock.json), on 127.0.0.1.
 import express from "express";
+import { sign, Verifier } from "hookproof";
 import { webhook } from "hookproof/express";
+import { memoryStore } from "hookproof/stores/memory";
 import { adapterSuite, assert, listen, send, signed, SECRETS, SIR_BODY, test } from "./helpers.js";
 
 async function serveApp(app) {
@@ -66,4 +68,32 @@ test("express: a bad option fails at start-up, naming it", () => {
   assert.throws(() => webhook({ provider: "nope", secret: "s", handler: () => {} }), (error) => error.code === "unknown_provider");
   assert.throws(() => webhook({ provider: "sir", secret: "s" }), /handler must be a function/);
   assert.throws(() => webhook({ provider: "sir", secret: "s", handler: () => {}, store: {} }), /hasOrSet/);
+});
+
+// A scheme declared by the user (the providers work's SchemeDeclaration): the adapter passes
+// it to Verifier as it is. Runs where the package accepts declarations.
+const ACME = { name: "acme", proof: { signature: { algorithm: "hmac-sha256", signed: ["body"], location: { header: "x-acme-signature" }, syntax: { prefixed: "sha256=" }, encoding: "hex" } }, event: { type: { json: "/type" }, id: { json: "/id" } } };
+function acceptsDeclarations() {
+  try {
+    new Verifier(ACME, "s").free();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test("express: a declared scheme works like a built-in provider (dedupe included)", { skip: acceptsDeclarations() ? false : "this hookproof build takes no declared schemes yet" }, async (t) => {
+  const events = [];
+  const app = express();
+  app.post("/hook", webhook({ provider: ACME, secret: "acme-secret", store: memoryStore(), onError: () => {}, handler: async (event) => events.push(event) }));
+  const server = await serveApp(app);
+  t.after(server.close);
+  const body = JSON.stringify({ id: "a1", type: "thing.done" });
+  const delivery = sign(ACME, body, "acme-secret");
+  const headers = { "content-type": "application/json", ...Object.fromEntries(Object.entries(delivery.headers).filter(([name]) => name.toLowerCase() !== "content-type")) };
+  assert.deepEqual((await send(server.base, { path: "/hook", headers, body })).json, { received: true });
+  assert.deepEqual((await send(server.base, { path: "/hook", headers, body })).json, { duplicate: true });
+  assert.equal((await send(server.base, { path: "/hook", headers, body: body.replace("a1", "a2") })).status, 401);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, "thing.done");
 });

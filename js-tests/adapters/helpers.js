@@ -25,7 +25,8 @@ export function signed(provider, body, { path = "/hook", secret = SECRETS[provid
   const delivery = sign(provider, body, secret, options);
   const target = delivery.url === undefined ? path : new URL(delivery.url).pathname + new URL(delivery.url).search;
   const contentType = provider === "gengo" ? "application/x-www-form-urlencoded" : "application/json";
-  return { headers: { "content-type": contentType, ...delivery.headers }, body: delivery.body, path: target };
+  const hasType = Object.keys(delivery.headers).some((name) => name.toLowerCase() === "content-type");
+  return { headers: { ...(hasType ? {} : { "content-type": contentType }), ...delivery.headers }, body: delivery.body, path: target };
 }
 
 /**
