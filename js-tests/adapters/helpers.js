@@ -3,6 +3,9 @@
 // suite of cases each HTTP adapter must pass against its real framework.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { request as httpRequest } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { test } from "node:test";
@@ -288,13 +291,44 @@ export function freePort() {
   });
 }
 
+/**
+ * A throwaway folder for servers a test starts: pass `scope` to startServer in place of
+ * the test context. When the test ends (or on `stop()`), the servers are stopped and
+ * awaited first, then the folder is removed: node:test runs after-hooks in the order they
+ * were registered, so a folder removed by its own hook would go while they still write.
+ */
+export function serverScope(t, prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const stops = [];
+  const stop = async () => {
+    for (const stopOne of stops.splice(0).reverse()) await stopOne();
+  };
+  t.after(async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  });
+  return { dir, scope: { after: (fn) => stops.push(fn) }, stop };
+}
+
 // Starts `command`, resolves with the base URL once `ready(output)` returns a port.
 export function startServer(t, command, args, { cwd, env, ready }) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  t.after(() => {
+  // Stopped (the whole process group) and awaited, so that a later hook may remove the
+  // folders it wrote to.
+  const exited = new Promise((done) => child.once("exit", done));
+  t.after(async () => {
     try {
       process.kill(-child.pid, "SIGTERM");
-    } catch {}
+    } catch {
+      return;
+    }
+    const forced = setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {}
+    }, 5000);
+    await exited;
+    clearTimeout(forced);
   });
   return new Promise((resolve, reject) => {
     let output = "";
