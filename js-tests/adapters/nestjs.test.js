@@ -3,6 +3,7 @@
 import "reflect-metadata";
 import { Controller, Module, Post, Req, Res } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
+import { FastifyAdapter } from "@nestjs/platform-fastify";
 import { webhookHandler } from "hookproof/nestjs";
 import { adapterSuite, assert, send, signed, SECRETS, SIR_BODY, test } from "./helpers.js";
 
@@ -33,8 +34,8 @@ function moduleFor(path, options) {
   return AppModule;
 }
 
-async function serveNest(path, options, appOptions) {
-  const app = await NestFactory.create(moduleFor(path, options), { logger: false, ...appOptions });
+async function serveNest(path, options, appOptions, platform) {
+  const app = platform === undefined ? await NestFactory.create(moduleFor(path, options), { logger: false, ...appOptions }) : await NestFactory.create(moduleFor(path, options), platform, { logger: false, ...appOptions });
   await app.listen(0, "127.0.0.1");
   return { base: `http://127.0.0.1:${app.getHttpServer().address().port}`, close: () => app.close() };
 }
@@ -67,4 +68,27 @@ test("nestjs (rawBody: true): past maxBodyBytes is 413", async (t) => {
   t.after(server.close);
   const answer = await send(server.base, signed("sir", SIR_BODY));
   assert.deepEqual([answer.status, answer.json], [413, { error: "body_too_large" }]);
+});
+
+test("nestjs on the Fastify platform (rawBody: true): genuine, tampered, duplicate, 413, Nest's default refused", async (t) => {
+  const { memoryStore } = await import("hookproof/stores/memory");
+  const events = [];
+  const reports = [];
+  const options = { provider: "sir", secret: SECRETS.sir, store: memoryStore(), maxBodyBytes: 4096, onError: (report) => reports.push(report), handler: async (event) => events.push(event) };
+  const server = await serveNest("/hook", options, { rawBody: true }, new FastifyAdapter());
+  t.after(server.close);
+  assert.deepEqual((await send(server.base, signed("sir", SIR_BODY))).json, { received: true });
+  assert.deepEqual((await send(server.base, signed("sir", SIR_BODY))).json, { duplicate: true });
+  const delivery = signed("sir", SIR_BODY);
+  const tampered = await send(server.base, { ...delivery, body: delivery.body.replace("act_42", "act_43") });
+  assert.deepEqual([tampered.status, tampered.json], [401, { error: "signature_mismatch" }]);
+  const big = SIR_BODY.replace('"data":{', `"data":{"pad":"${"x".repeat(5000)}",`);
+  const oversized = await send(server.base, signed("sir", big));
+  assert.deepEqual([oversized.status, oversized.json], [413, { error: "body_too_large" }]);
+  assert.equal(events.length, 1);
+  const plain = await serveNest("/hook", { ...options, store: undefined }, {}, new FastifyAdapter());
+  t.after(plain.close);
+  const refused = await send(plain.base, signed("sir", SIR_BODY));
+  assert.deepEqual([refused.status, refused.json], [500, { error: "internal_error" }]);
+  assert.match(reports.at(-1).error.message, /rawBody: true/);
 });
