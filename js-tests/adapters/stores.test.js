@@ -206,3 +206,37 @@ console.log(JSON.stringify(results));
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout.trim()), [false, true, false, false, 1, false, false, true]);
 });
+
+test("sqlite store with node:sqlite's DatabaseSync (no transaction helper: BEGIN IMMEDIATE), in a real Deno", async (t) => {
+  const deno = resolve(here, "../node_modules/.bin/deno");
+  const dir = scratch(t);
+  const script = join(dir, "sqlite.js");
+  const storeUrl = new URL("../../pkg/stores/sqlite.js", import.meta.url).href;
+  writeFileSync(
+    script,
+    `import { DatabaseSync } from "node:sqlite";
+import { sqliteStore } from ${JSON.stringify(storeUrl)};
+const file = Deno.args[0];
+let time = 1_000_000;
+const db = new DatabaseSync(file);
+if (typeof db.transaction === "function") throw new Error("expected no transaction helper");
+const store = sqliteStore(db, { now: () => time });
+const results = [await store.hasOrSet("sir:1", 60), await store.hasOrSet("sir:1", 60)];
+await store.delete("sir:1");
+results.push(await store.hasOrSet("sir:1", 60));
+results.push(await store.hasOrSet("sir:short", 1));
+time += 1001;
+results.push(await store.hasOrSet("sir:short", 1));
+const other = sqliteStore(new DatabaseSync(file), { now: () => time });
+results.push(await other.hasOrSet("sir:1", 60));
+console.log(JSON.stringify(results));
+`,
+  );
+  const run = spawnSync(deno, ["run", "--quiet", "--no-remote", `--allow-read=${dir},${resolve(here, "../../pkg")}`, `--allow-write=${dir}`, "--allow-env", script, join(dir, "dedupe.db")], {
+    encoding: "utf8",
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(dir, "deno-dir") },
+    timeout: 60_000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout.trim()), [false, true, false, false, false, true]);
+});
