@@ -45,3 +45,31 @@ test("h3: a body h3's own readBody read first still verifies (h3 keeps the raw b
   assert.equal(parsed.id, "evt_abc123");
   assert.equal(events.length, 1);
 });
+
+// h3 2.x hands handlers a Fetch Request (event.req): the same adapter reads it raw. Served
+// with its own toNodeHandler on node:http. (Installed as the alias h3-v2.)
+const h3v2 = await import("h3-v2");
+
+async function serveV2(app) {
+  const server = createServer(h3v2.toNodeHandler(app));
+  const base = await listen(server);
+  return { base, close: () => new Promise((done) => server.close(done)) };
+}
+
+adapterSuite("h3 2.x", {
+  start({ path, ...options }) {
+    const app = new h3v2.H3();
+    app.post(path, webhook(options));
+    return serveV2(app);
+  },
+  preParsed({ path, ...options }) {
+    const app = new h3v2.H3();
+    const hook = webhook(options);
+    // The mistake: h3 2's readBody consumes the Request's body before hookproof.
+    app.post(path, async (event) => {
+      await h3v2.readBody(event);
+      return hook(event);
+    });
+    return serveV2(app).then((server) => ({ ...server, fix: /before anything reads its body/ }));
+  },
+});
