@@ -12,7 +12,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
+.PHONY: test-adapters redis-server fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
 INSPECTOR := examples/inspector
@@ -29,7 +29,7 @@ demo-rust:
 
 ## Every test: native Rust (unit, integration, property, doc), no_std build, lints, the npm
 ## package in real JS runtimes, and the callback endpoints in theirs.
-test: tools test-rust test-nostd lint test-wasm test-js test-examples test-inspector
+test: tools test-rust test-nostd lint test-wasm test-js test-examples test-inspector test-adapters
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -108,6 +108,20 @@ inspector: tools-build pkg $(INSPECTOR)/node_modules/.package-lock.json
 ## The built inspector opened from disk in headless Chromium, driven through its labels.
 test-inspector: inspector chromium
 	node --test --test-timeout=120000 js-tests/inspector/
+
+# Each folder has its own locked packages (the frameworks); node --test finds the tests in
+# all of them from the two roots.
+ADAPTER_PROJECTS := js-tests/adapters js-tests/adapters/next js-tests/adapters/sveltekit js-tests/adapters/react-router js-tests/adapters/astro js-tests/cli
+
+## The framework adapters (hookproof/express, /fastify, /hono, /fetch, /lambda, ...), the
+## stores and the command-line tool, each against the real framework, database or server
+## from npm / Debian, served on 127.0.0.1 (node:test).
+test-adapters: pkg redis-server $(ADAPTER_PROJECTS:%=%/node_modules/.package-lock.json)
+	node --test --test-timeout=300000 js-tests/adapters/ js-tests/cli/
+
+## Debian's redis-server for the Redis store's test (the test starts its own, on a free port).
+redis-server:
+	@command -v redis-server >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends redis-server; }
 
 ## Installs every toolchain piece the targets above need (idempotent).
 tools: tools-build chromium

@@ -1,0 +1,5 @@
+import { webhook } from "hookproof/astro";
+import { endpointsFor } from "../../../routes/endpoints.js";
+
+export const prerender = false;
+export const GET = endpointsFor(webhook).events;

@@ -1,0 +1,4 @@
+import { webhook } from "hookproof/sveltekit";
+import { endpointsFor } from "../../../../routes/endpoints.js";
+
+export const GET = endpointsFor(webhook).reports;
