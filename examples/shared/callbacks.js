@@ -144,7 +144,9 @@ function reply(status, body, extraHeaders = {}) {
  *
  * `handle(request)` takes `{ method, url, headers, readBody(limit) }` where `url` is the
  * path and query (or an absolute URL) and `readBody` resolves to the body's bytes, or to
- * null once more than `limit` bytes arrive (it keeps nothing past them). It resolves to
+ * null once more than `limit` bytes arrive (it keeps nothing past them, and reads no further),
+ * or rejects with an error that has a numeric `status` and a string `code` (the HTTP
+ * layer's refusal: a body too slow or cut off), which is the answer. It resolves to
  * `{ status, body, headers }`, `body` being JSON-serialisable. Its second argument may
  * replace `runLater` for one request (a Worker's `ctx.waitUntil` is per request).
  */
@@ -181,7 +183,15 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
     const verifier = verifierOf(provider);
     if (verifier === null) return reply(503, { error: "not_configured" }, { "retry-after": "60" });
 
-    const body = await request.readBody(maxBodyBytes);
+    let body;
+    try {
+      body = await request.readBody(maxBodyBytes);
+    } catch (error) {
+      // The HTTP layer's own refusals of a body (too slow, cut off): a status and a code.
+      if (typeof error?.status !== "number" || typeof error.code !== "string") throw error;
+      log(`callback refused provider=${provider} status=${error.status} code=${error.code}`);
+      return reply(error.status, { error: error.code });
+    }
     if (body === null) {
       log(`callback refused provider=${provider} status=413 code=body_too_large`);
       return reply(413, { error: "body_too_large" });
@@ -259,40 +269,56 @@ async function defaultAfterRecorded(event, log) {
 
 // --- Fetch runtimes (Workers, Deno) ---------------------------------------------------------
 
-/** A Fetch `Request` as `handle` takes it; the body is read once, up to the limit. */
-export function fromFetchRequest(request) {
+/**
+ * A Fetch `Request` as `handle` takes it; the body is read once, up to the limit. Past the
+ * limit the body is cancelled, unless `drainPastLimit: { bytes, ms }` asks for the rest to be
+ * read and dropped first, for at most that many bytes and milliseconds (the Worker's
+ * workaround for `wrangler dev`; see its README).
+ */
+export function fromFetchRequest(request, { drainPastLimit } = {}) {
   return {
     method: request.method,
     url: request.url,
     headers: request.headers,
-    readBody: (limit) => readLimited(request, limit),
+    readBody: (limit) => readLimited(request, limit, drainPastLimit),
   };
 }
 
-// Past the limit nothing more is kept; the rest is read and dropped before the answer.
-// Workers cannot close the client's connection, and in `wrangler dev` a body left unread
-// (cancelled, or drained after the answer) breaks that answer or the connection's next
-// request ("Your worker restarted mid-request"). The platform bounds what can arrive.
-async function readLimited(request, limit) {
+// Past the limit nothing more is kept. By default the stream is cancelled at once. With
+// `drain`, what still arrives is read and dropped, within its bounds, before the answer:
+// in `wrangler dev` a body left unread (cancelled, or drained after the answer) breaks that
+// answer or the connection's next request ("Your worker restarted mid-request"), and a
+// Worker cannot close the client's connection.
+async function readLimited(request, limit, drain) {
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const dropRest = async () => {
-    while (!(await reader.read()).done);
-  };
-  if (Number(request.headers.get("content-length")) > limit) {
-    await dropRest();
+  const refuse = async () => {
+    if (drain !== undefined) {
+      const until = Date.now() + drain.ms;
+      let dropped = 0;
+      let timer;
+      const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve({ done: true, timedOut: true }), drain.ms)));
+      try {
+        while (dropped <= drain.bytes && Date.now() < until) {
+          const { done, value } = await Promise.race([reader.read(), timeout]);
+          if (done) break;
+          dropped += value.byteLength;
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    reader.cancel().catch(() => {});
     return null;
-  }
+  };
+  if (Number(request.headers.get("content-length")) > limit) return refuse();
   const chunks = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await dropRest();
-      return null;
-    }
+    if (size > limit) return refuse();
     chunks.push(value);
   }
   if (chunks.length === 1) return chunks[0];

@@ -49,6 +49,12 @@ function storeFor(env) {
   };
 }
 
+// Past the body limit, what still arrives is read and dropped for at most this long and this
+// much before the 413: `wrangler dev` breaks the answer (or the connection's next request)
+// when a body is left unread, and a Worker cannot close the client's connection. In
+// production the platform's request-size limit bounds a body before the Worker runs.
+const DRAIN_PAST_LIMIT = { bytes: 8 << 20, ms: 2_000 };
+
 // Built on the first request of each isolate and kept, so the Verifiers it holds schedule
 // their keys once. Bindings and variables are the same for every request of an isolate.
 let endpoint;
@@ -58,6 +64,6 @@ export default {
     endpoint ??= createEndpoint({ hookproof, env, store: storeFor(env) });
     // Slow work runs after the answer, within this request's lifetime.
     const runLater = (task) => ctx.waitUntil(task());
-    return toFetchResponse(await endpoint.handle(fromFetchRequest(request), { runLater }));
+    return toFetchResponse(await endpoint.handle(fromFetchRequest(request, { drainPastLimit: DRAIN_PAST_LIMIT }), { runLater }));
   },
 };
