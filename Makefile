@@ -96,9 +96,10 @@ test-js: pkg
 
 examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json)
 
-## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test).
+## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test): their
+## behaviour, and a hostile-client suite (hostile.test.js, about a minute).
 test-examples: pkg examples-deps
-	node --test --test-timeout=60000 js-tests/examples/
+	node --test --test-timeout=120000 js-tests/examples/
 
 ## The browser inspector as one self-contained file: open examples/inspector/dist/index.html.
 inspector: tools-build pkg $(INSPECTOR)/node_modules/.package-lock.json
