@@ -94,7 +94,7 @@ JS_RUNTIMES ?= node deno workerd chromium
 test-js: pkg
 	node $(JS_TESTS)/run.js $(JS_RUNTIMES)
 
-examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json)
+examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json) js-tests/examples/node_modules/.package-lock.json
 
 ## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test): their
 ## behaviour, and a hostile-client suite (hostile.test.js, about a minute).

@@ -1,20 +1,29 @@
 // A webhook callback endpoint on node:http (no framework). See README.md.
 //   PORT (default 8787), HOST (default 127.0.0.1), STORE = "sqlite" (default) | "memory",
 //   DATABASE (default ./data/callbacks.db), one secrets variable per provider, and the
-//   HTTP limits of ../shared/node-http.js (HEADERS_TIMEOUT_MS, MAX_IN_FLIGHT, ...).
+//   HTTP limits of ../shared/node-http.js (HEADERS_TIMEOUT_MS, MAX_IN_FLIGHT, ...), and where
+//   recorded events go (../shared/outbox.js: FORWARD_URL, FORWARD_SECRET, RETRY_SCHEDULE;
+//   without FORWARD_URL, ./handler.js).
 import * as hookproof from "hookproof";
 import { createEndpoint, MAX_BODY_BYTES } from "../shared/callbacks.js";
 import { serveEndpoint } from "../shared/node-http.js";
+import { createDelivery, startDispatcher } from "../shared/outbox.js";
+import { handleEvent } from "./handler.js";
 import { createFileStore, createMemoryStore } from "./store.js";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
 const store = process.env.STORE === "memory" ? createMemoryStore() : createFileStore(process.env.DATABASE ?? "data/callbacks.db");
 
+// Delivery from the outbox (the SQLite store has one; the memory store runs the handler
+// after the answer instead).
+const dispatcher = store.outbox === undefined ? null : startDispatcher({ outbox: store.outbox, delivery: createDelivery({ env: process.env, handler: handleEvent }) });
+
 const endpoint = createEndpoint({
   hookproof,
   env: process.env,
   store,
+  onRecorded: () => dispatcher?.wake(),
 });
 
 const server = await serveEndpoint({ endpoint, env: process.env, host, port });
@@ -23,7 +32,8 @@ console.log(`listening on http://${host}:${server.address().port} (store: ${proc
 // Finish the requests in flight, then close the database.
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    server.close(() => {
+    server.close(async () => {
+      await dispatcher?.stop();
       store.close?.();
       process.exit(0);
     });

@@ -9,11 +9,16 @@
 //   GET  /                           liveness
 //
 // A Store has three methods, each returning a promise:
-//   record(entry, effect) -> "recorded" | "duplicate"
+//   record(entry, effect, message) -> "recorded" | "duplicate"
 //       Atomically: if no event with entry.dedupeKey is recorded for entry.provider, append
-//       entry to the log and apply effect to the job state; else change nothing.
+//       entry to the log, apply effect to the job state and, if the store has an outbox,
+//       add message ({ body }: what is delivered onwards, ./outbox.js) to it; else change
+//       nothing. A store with an outbox delivers from it; without one, `afterRecorded`
+//       runs after the answer (not durably: for tests and trying things out).
 //   events(provider | undefined) -> entry[]        newest first
 //   job(provider, jobId) -> { provider, jobId, state, version, updatedAt } | null
+
+import { forwardBodyOf } from "./outbox.js";
 
 /** The configuration variable that holds each provider's secrets (comma-separated). */
 export const SECRET_VARIABLES = {
@@ -153,7 +158,7 @@ function reply(status, body, extraHeaders = {}) {
 // After the answer by default: a later tick, and a failure is logged, never thrown.
 const defaultRunLater = (task) => setTimeout(() => task().catch((error) => console.error(`after-record task failed: ${error?.message ?? error}`)), 0);
 
-export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded }) {
+export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded, onRecorded = () => {} }) {
   // One Verifier per provider, prepared on first use and kept while its variable is
   // unchanged: keys are scheduled once, not per request.
   const verifiers = new Map();
@@ -218,9 +223,12 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
     };
     // Durably recorded, together with its effect, before the 2xx: a provider that does
     // not retry (ContentsPal) has handed the event over once it gets the answer.
-    const outcome = await store.record(entry, effectOf(event, receivedAt));
+    const outcome = await store.record(entry, effectOf(event, receivedAt), { body: forwardBodyOf(event, entry.receivedAt) });
     log(`callback ${outcome} provider=${provider} type=${event.type} dedupeKey=${event.dedupeKey}`);
-    if (outcome === "recorded") later(() => afterRecorded(event, log));
+    if (outcome === "recorded") {
+      if (store.outbox === undefined) later(() => afterRecorded(event, log));
+      onRecorded();
+    }
     return reply(200, { outcome });
   }
 

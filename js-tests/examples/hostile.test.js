@@ -9,13 +9,14 @@
 //   node --test --test-timeout=120000 js-tests/examples/hostile.test.js   (HOSTILE_ONLY=deno: one target)
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connect } from "node:net";
 import { request as httpRequest } from "node:http";
 import * as hookproof from "../../pkg/node.js";
 import { TARGETS } from "./targets.js";
+import { listenerPid, serverRoot, treeOf } from "./proc.js";
 
 const SECRET = "g2-hostile-secret";
 const LIMIT = 1 << 20;
@@ -26,58 +27,7 @@ const LINGER_MS = 2000; // the default
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// --- The server process and its memory, from /proc ------------------------------------------
-
-// The process listening on `port` on 127.0.0.1: the socket's inode from /proc/net/tcp, then
-// the process holding it (for `deno task`, the deno child; for wrangler, its proxy).
-function listenerPid(port) {
-  const hex = port.toString(16).toUpperCase().padStart(4, "0");
-  const line = readFileSync("/proc/net/tcp", "utf8")
-    .split("\n")
-    .map((row) => row.trim().split(/\s+/))
-    .find((cols) => cols[1]?.endsWith(`:${hex}`) && cols[3] === "0A");
-  assert.ok(line, `nothing listens on ${port}`);
-  const link = `socket:[${line[9]}]`;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    let fds;
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === link) return Number(pid);
-      } catch {}
-    }
-  }
-  throw new Error(`no process holds port ${port}`);
-}
-
-// The process and its descendants (wrangler's proxy runs workerd as a child): resident
-// memory now and the sum of their high-water marks.
-function treeOf(pid) {
-  const children = new Map();
-  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
-    } catch {}
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
-  return tree;
-}
-
-// Under `wrangler dev` a workerd process listens; the Worker itself runs in another one, both
-// children of wrangler's node process: count them all.
-function serverRoot(pid) {
-  const parentOf = (child) => Number(readFileSync(`/proc/${child}/status`, "utf8").match(/^PPid:\s+(\d+)/m)[1]);
-  let root = pid;
-  while (readFileSync(`/proc/${parentOf(root)}/cmdline`, "utf8").includes("wrangler")) root = parentOf(root);
-  return root;
-}
+// --- The server's memory, from /proc ----------------------------------------------------------
 
 // Resident memory and its high-water mark, per process.
 function memoryOf(pids) {

@@ -52,7 +52,8 @@ export function startWorker({ env, state, stdout = "capture" }) {
 }
 
 export const TARGETS = [
-  { name: "node-server (SQLite file)", durable: true, start: nodeServer("sqlite") },
+  // `outbox`: records an outbox entry with each event and delivers from it (outbox.test.js).
+  { name: "node-server (SQLite file)", durable: true, outbox: true, start: nodeServer("sqlite") },
   { name: "node-server (memory)", durable: false, start: nodeServer("memory") },
   {
     name: "deno (Deno KV)",
