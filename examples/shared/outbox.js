@@ -38,6 +38,9 @@ export function webhookIdOf(provider, dedupeKey) {
   return `${provider}:${dedupeKey}`.replace(/[^\x21-\x7e]/g, (char) => encodeURIComponent(char));
 }
 
+/** The group whose events are delivered in order of arrival: the job, or the event alone. */
+export const jobKeyOf = (entry, effect) => (effect.jobId === null ? `event:${entry.dedupeKey}` : `job:${effect.jobId}`);
+
 /** The forwarded body of an accepted event (fixed when recorded: each attempt sends it). */
 export function forwardBodyOf(event, receivedAt) {
   return JSON.stringify({

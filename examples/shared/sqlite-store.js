@@ -5,6 +5,8 @@
 // With `{ outbox: true }` each recorded event also gets an outbox entry in the same
 // transaction, and the store has an `outbox` for ./outbox.js's dispatcher.
 
+import { jobKeyOf } from "./outbox.js";
+
 export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS events (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -50,8 +52,6 @@ export const OUTBOX_SCHEMA = [
    )`,
 ];
 
-// The group whose events are delivered in order: the job, or the event alone.
-export const jobKeyOf = (entry, effect) => (effect.jobId === null ? `event:${entry.dedupeKey}` : `job:${effect.jobId}`);
 
 export function createSqliteStore(db, { outbox = false } = {}) {
   for (const statement of SCHEMA) db.query(statement);

@@ -58,6 +58,7 @@ export const TARGETS = [
   {
     name: "deno (Deno KV)",
     durable: true,
+    outbox: true,
     start: denoServer("kv"),
     cleanup: (state) => {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(join(examples, "deno", denoKvPath(state) + suffix), { force: true });
