@@ -120,24 +120,12 @@ export function startDispatcher({ outbox, delivery, leaseMs = 60_000, batch = 16
   let wakeUp = () => {};
   let woken = false;
 
-  async function deliver(entry) {
-    const result = await delivery.attempt(entry);
-    const decision = delivery.decide(entry, result, Date.now());
-    await outbox.settle(entry, result, decision);
-    const detail = result.status !== null ? `status=${result.status}` : result.error !== null ? `error=${result.error}` : "handled";
-    log(`outbox ${decision.state} provider=${entry.provider} dedupeKey=${entry.dedupeKey} attempt=${entry.attempts + 1} ${detail}`);
-  }
-
   const done = (async () => {
     await outbox.recover?.();
     while (!stopped) {
       try {
         woken = false;
-        const due = await outbox.claim(Date.now(), batch, leaseMs);
-        if (due.length > 0) {
-          await Promise.all(due.map(deliver));
-          continue;
-        }
+        if ((await deliverDue({ outbox, delivery, leaseMs, batch, log, rounds: 1 })) > 0) continue;
         const next = await outbox.nextDueAt();
         const wait = next === null ? idleMs : Math.min(idleMs, Math.max(5, next - Date.now()));
         if (!woken) await new Promise((resolve) => ((wakeUp = resolve), setTimeout(resolve, wait)));
@@ -159,4 +147,28 @@ export function startDispatcher({ outbox, delivery, leaseMs = 60_000, batch = 16
       await done;
     },
   };
+}
+
+/**
+ * Claims what is due (at most `batch` at a time, for at most `rounds` rounds), makes one
+ * attempt at each and settles it. Resolves to how many attempts were made. The delivery
+ * loop above and the Worker's Durable Object alarm both run it.
+ */
+export async function deliverDue({ outbox, delivery, leaseMs = 60_000, batch = 16, rounds = Infinity, log = console.log }) {
+  let made = 0;
+  for (let round = 0; round < rounds; round++) {
+    const due = await outbox.claim(Date.now(), batch, leaseMs);
+    if (due.length === 0) break;
+    await Promise.all(
+      due.map(async (entry) => {
+        const result = await delivery.attempt(entry);
+        const decision = delivery.decide(entry, result, Date.now());
+        await outbox.settle(entry, result, decision);
+        const detail = result.status !== null ? `status=${result.status}` : result.error !== null ? `error=${result.error}` : "handled";
+        log(`outbox ${decision.state} provider=${entry.provider} dedupeKey=${entry.dedupeKey} attempt=${entry.attempts + 1} ${detail}`);
+      }),
+    );
+    made += due.length;
+  }
+  return made;
 }

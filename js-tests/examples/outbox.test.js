@@ -15,7 +15,7 @@ import { Webhook } from "standardwebhooks";
 import * as hookproof from "../../pkg/node.js";
 import { standardWebhooksSigner } from "../../examples/shared/standard-webhooks.js";
 import { TARGETS } from "./targets.js";
-import { listenerPid } from "./proc.js";
+import { listenerPid, serverRoot, treeOf } from "./proc.js";
 
 const G2_SECRET = "g2-outbox-secret";
 const CONTENTSPAL_SECRET = "cp-outbox-secret";
@@ -118,8 +118,13 @@ for (const target of DURABLE) {
       return `contentspal:job.updated:${jobId}:${timestamp}`;
     }
 
+    // Every process of the server at once (for wrangler: its node processes and workerd).
     async function kill() {
-      process.kill(listenerPid(Number(new URL(server.base).port)), "SIGKILL");
+      for (const pid of treeOf(serverRoot(listenerPid(Number(new URL(server.base).port))))) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {}
+      }
       await server.stop();
     }
 

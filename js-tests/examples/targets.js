@@ -65,5 +65,5 @@ export const TARGETS = [
     },
   },
   { name: "deno (memory)", durable: false, start: denoServer("memory") },
-  { name: "cloudflare-worker (Durable Object, workerd)", durable: true, start: startWorker },
+  { name: "cloudflare-worker (Durable Object, workerd)", durable: true, outbox: true, start: startWorker },
 ];

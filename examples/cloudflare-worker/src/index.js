@@ -5,23 +5,53 @@ import { DurableObject } from "cloudflare:workers";
 import * as hookproof from "hookproof";
 import { createEndpoint, fromFetchRequest, newestFirst, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
 import { createSqliteStore } from "../../shared/sqlite-store.js";
+import { createDelivery, deliverDue } from "../../shared/outbox.js";
+import { handleEvent } from "./handler.js";
 
+// Each recorded event's outbox entry commits in the same transaction as its dedupe record;
+// the object's alarm delivers from the outbox (at least once: an alarm whose handler fails
+// or whose object is evicted runs again) and sets itself for the next entry due. Alarms
+// rather than a Queue: the entries already live in this object's SQLite, in order per job,
+// and an alarm needs no second product or binding; a Queue would copy each event into a
+// second store and deliver without the per-job order.
 export class CallbackStore extends DurableObject {
   #store;
+  #delivery;
 
   constructor(ctx, env) {
     super(ctx, env);
     const sql = ctx.storage.sql;
-    this.#store = createSqliteStore({
-      query: (statement, ...params) => sql.exec(statement, ...params).toArray(),
-      transaction: (fn) => ctx.storage.transactionSync(fn),
-    });
+    this.#store = createSqliteStore(
+      {
+        query: (statement, ...params) => sql.exec(statement, ...params).toArray(),
+        transaction: (fn) => ctx.storage.transactionSync(fn),
+      },
+      { outbox: true },
+    );
+    // One instance of an object runs at a time: leases of an earlier one are stale.
+    ctx.blockConcurrencyWhile(() => this.#store.outbox.recover());
+  }
+
+  #deliveryOf() {
+    this.#delivery ??= createDelivery({ env: this.env, handler: handleEvent });
+    return this.#delivery;
   }
 
   // Called by RPC. The answer leaves the object only once the write is durable (the
-  // runtime's output gate holds it until then).
-  record(entry, effect) {
-    return this.#store.record(entry, effect);
+  // runtime's output gate holds it until then), the alarm included.
+  async record(entry, effect, message) {
+    const outcome = await this.#store.record(entry, effect, message);
+    if (outcome === "recorded") {
+      const alarm = await this.ctx.storage.getAlarm();
+      if (alarm === null || alarm > Date.now()) await this.ctx.storage.setAlarm(Date.now());
+    }
+    return outcome;
+  }
+
+  async alarm() {
+    await deliverDue({ outbox: this.#store.outbox, delivery: this.#deliveryOf() });
+    const next = await this.#store.outbox.nextDueAt();
+    if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
   }
 
   events(provider) {
@@ -40,7 +70,9 @@ function storeOf(env, provider) {
 // The endpoint's Store, routed to each provider's object.
 function storeFor(env) {
   return {
-    record: (entry, effect) => storeOf(env, entry.provider).record(entry, effect),
+    // Delivered by the objects' alarms, not after the answer.
+    outbox: "durable-object-alarms",
+    record: (entry, effect, message) => storeOf(env, entry.provider).record(entry, effect, message),
     job: (provider, jobId) => storeOf(env, provider).job(provider, jobId),
     async events(provider) {
       const lists = await Promise.all((provider === undefined ? PROVIDERS : [provider]).map((one) => storeOf(env, one).events(one)));
