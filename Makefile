@@ -12,7 +12,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
+.PHONY: postgres fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
 INSPECTOR := examples/inspector
@@ -96,9 +96,14 @@ test-js: pkg
 
 examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json) js-tests/examples/node_modules/.package-lock.json
 
+## Debian's Postgres for the Node example's Postgres store (the tests start their own server
+## in a throwaway directory; nothing runs as a system service).
+postgres:
+	@test -d /usr/lib/postgresql || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends postgresql; }
+
 ## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test): their
 ## behaviour, and a hostile-client suite (hostile.test.js, about a minute).
-test-examples: pkg examples-deps
+test-examples: pkg examples-deps postgres
 	node --test --test-timeout=120000 js-tests/examples/
 
 ## The browser inspector as one self-contained file: open examples/inspector/dist/index.html.

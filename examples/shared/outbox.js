@@ -127,7 +127,8 @@ export function startDispatcher({ outbox, delivery, leaseMs = 60_000, batch = 16
         woken = false;
         if ((await deliverDue({ outbox, delivery, leaseMs, batch, log, rounds: 1 })) > 0) continue;
         const next = await outbox.nextDueAt();
-        const wait = next === null ? idleMs : Math.min(idleMs, Math.max(5, next - Date.now()));
+        // At least 50 ms: an entry due but held by another process is not claimable either.
+        const wait = next === null ? idleMs : Math.min(idleMs, Math.max(50, next - Date.now()));
         if (!woken) await new Promise((resolve) => ((wakeUp = resolve), setTimeout(resolve, wait)));
       } catch (error) {
         log(`outbox error ${error?.name ?? "Error"}: ${error?.message ?? error}`);

@@ -9,14 +9,17 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
 import * as hookproof from "../../pkg/node.js";
 import { standardWebhooksSigner } from "../../examples/shared/standard-webhooks.js";
 import { TARGETS } from "./targets.js";
+import { startServer } from "../harness/wrangler-dev.js";
 import { listenerPid, serverRoot, treeOf } from "./proc.js";
 
+const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const G2_SECRET = "g2-outbox-secret";
 const CONTENTSPAL_SECRET = "cp-outbox-secret";
 const FORWARD_SECRET = "whsec_" + Buffer.from("forwarding-secret-of-32-bytes!!!").toString("base64");
@@ -236,5 +239,45 @@ for (const target of DURABLE) {
       assert.ok(attempts.length >= ids.length);
       figures.killDuringForwarding = { events: ids.length, attempts: attempts.length, redelivered: attempts.length - ids.length, handled: ids.filter((id) => receiver.handled.has(id)).length };
     });
+
+    if (target.databaseUrl !== undefined) {
+      test("two server processes on one database, sent the same redeliveries at once: each event is recorded once and forwarded once", async () => {
+        const second = await startServer(process.execPath, ["server.js"], {
+          cwd: join(root, "examples", "node-server"),
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env(), DATABASE_URL: target.databaseUrl(state) },
+          stdout: "capture",
+        });
+        const delivered = (output) => (output.match(/outbox delivered provider=g2sentry dedupeKey=\d+:JobAssigned/g) ?? []).length;
+        const firstBefore = delivered(server.output());
+        try {
+          receiver.plan = () => ({ status: 200, delayMs: 50 });
+          const bases = [server.base, second.base];
+          const jobs = Array.from({ length: 30 }, () => nextJob++);
+          const answers = await Promise.all(
+            jobs.flatMap((jobId) => {
+              const body = JSON.stringify({ jobId, eventType: "JobAssigned", jobName: `Twice ${jobId}`, jobStatus: "Assigned" });
+              // Each delivery twice to each process (a provider's redeliveries), all at once.
+              return [0, 1, 0, 1].map(async (which) => {
+                const signed = hookproof.sign("g2sentry", body, G2_SECRET);
+                const response = await fetch(`${bases[which]}/callbacks/g2sentry`, { method: "POST", headers: signed.headers, body: signed.body });
+                return (await response.json()).outcome;
+              });
+            }),
+          );
+          assert.equal(answers.filter((outcome) => outcome === "recorded").length, jobs.length);
+          assert.equal(answers.filter((outcome) => outcome === "duplicate").length, jobs.length * 3);
+          const ids = jobs.map((jobId) => idOf(jobId, "JobAssigned"));
+          await until(() => ids.every((id) => receiver.handled.has(id)), "every event forwarded");
+          await sleep(500);
+          for (const id of ids) assert.equal(receiver.attemptsOf(id).length, 1, `${id} was forwarded ${receiver.attemptsOf(id).length} times`);
+          const events = await (await fetch(`${server.base}/events?provider=g2sentry`)).json();
+          for (const id of ids) assert.equal(events.filter((event) => `g2sentry:${event.dedupeKey}` === id).length, 1);
+          // Both processes forwarded some: the outbox is shared, not one process's.
+          figures.twoProcesses = { events: ids.length, forwardedByFirst: delivered(server.output()) - firstBefore, forwardedBySecond: delivered(second.output()) };
+        } finally {
+          await second.stop();
+        }
+      });
+    }
   });
 }
