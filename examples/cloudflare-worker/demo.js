@@ -14,7 +14,9 @@ const SECRETS = {
   CONTENTSPAL_SECRET: "demo-contentspal-signing-secret",
   SIR_SECRET: "whsec_" + "5e".repeat(32),
   GENGO_TOKEN: "demo-gengo-url-token",
+  ADMIN_TOKEN: "demo-admin-token",
 };
+const ADMIN = { headers: { authorization: `Bearer ${SECRETS.ADMIN_TOKEN}` } };
 const secretOf = { g2sentry: SECRETS.G2SENTRY_SECRET, contentspal: SECRETS.CONTENTSPAL_SECRET, sir: SECRETS.SIR_SECRET, gengo: SECRETS.GENGO_TOKEN };
 
 const bodies = {
@@ -53,8 +55,8 @@ try {
     if (response.status !== expect) unexpected++;
     rows.push([provider, type, note, String(response.status), outcome]);
   }
-  const events = await (await fetch(`${worker.base}/events`)).json();
-  const job = await (await fetch(`${worker.base}/jobs/g2sentry/5`)).json();
+  const { events } = await (await fetch(`${worker.base}/events`, ADMIN)).json();
+  const job = await (await fetch(`${worker.base}/jobs/g2sentry/5`, ADMIN)).json();
   printTable(["provider", "event type", "delivery", "HTTP", "outcome"], rows);
   console.log(`\nGET /events: ${events.length} events recorded (${events.map((event) => event.dedupeKey).join(", ")})`);
   console.log(`GET /jobs/g2sentry/5: ${JSON.stringify(job.state)}`);

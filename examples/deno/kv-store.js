@@ -9,7 +9,6 @@
 // exactly when the entry does). The queue handler takes a lease on the job, delivers its
 // entries oldest first, and for a retry enqueues the job again with the wait as `delay`.
 // After a crash, the restarted process enqueues every job that still has entries.
-import { newestFirst, PROVIDERS } from "../shared/callbacks.js";
 import { jobKeyOf } from "../shared/outbox.js";
 
 export { createMemoryStore } from "../shared/memory-store.js";
@@ -42,6 +41,7 @@ export async function createKvStore(path) {
           // Newest first when listed in reverse: time, then the dedupe key for ties.
           .set(["events", entry.provider, Date.parse(entry.receivedAt), entry.dedupeKey], entry)
           .set(outboxKey, { provider: entry.provider, dedupeKey: entry.dedupeKey, body: message.body, attempts: 0, nextAttemptAt: 0 })
+          .set(["pending", entry.provider, entry.dedupeKey], outboxKey)
           .enqueue({ provider: entry.provider, group });
         if (current !== null) {
           commit.check(current);
@@ -55,13 +55,61 @@ export async function createKvStore(path) {
       throw new Error(`job state kept changing; gave up after ${ATTEMPTS} attempts`);
     },
 
-    async events(provider) {
-      const lists = await Promise.all(
-        (provider === undefined ? PROVIDERS : [provider]).map((one) =>
-          Array.fromAsync(kv.list({ prefix: ["events", one] }, { reverse: true }), (item) => item.value),
-        ),
-      );
-      return newestFirst(lists);
+    async eventsBefore(provider, bound, limit) {
+      const prefix = ["events", provider];
+      if (bound === null) return Array.fromAsync(kv.list({ prefix }, { reverse: true, limit }), (item) => item.value);
+      const ms = Date.parse(bound.at);
+      // Keys are [.., ms, dedupeKey]; `end` is exclusive, and [.., ms] sorts before [.., ms, x].
+      const end = bound.sameAt === "all" ? [...prefix, ms + 1] : bound.sameAt === "none" ? [...prefix, ms] : [...prefix, ms, bound.key];
+      return Array.fromAsync(kv.list({ start: prefix, end }, { reverse: true, limit }), (item) => item.value);
+    },
+
+    async event(provider, dedupeKey) {
+      const at = (await kv.get(["dedupe", provider, dedupeKey])).value;
+      return at === null ? null : (await kv.get(["events", provider, Date.parse(at), dedupeKey])).value;
+    },
+
+    async delivery(provider, dedupeKey) {
+      const pending = (await kv.get(["pending", provider, dedupeKey])).value;
+      const outcome = (await kv.get(["outcome", provider, dedupeKey])).value;
+      if (pending === null && outcome === null) return null;
+      const attempts = await Array.fromAsync(kv.list({ prefix: ["attempts", provider, dedupeKey] }), (item) => item.value);
+      return { state: pending !== null ? "pending" : outcome.state, attempts };
+    },
+
+    async dead() {
+      const dead = [];
+      for await (const { key, value } of kv.list({ prefix: ["outcome"] })) if (value.state === "dead") dead.push({ provider: key[1], dedupeKey: key[2], attempts: value.attempts });
+      return dead;
+    },
+
+    // A delivered or dead event gets a new outbox entry (at the end of its job's list) and
+    // a message, in one commit; one still pending stays as it is.
+    async replay(provider, dedupeKey) {
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+        const outcome = await kv.get(["outcome", provider, dedupeKey]);
+        if (outcome.value === null) return (await kv.get(["pending", provider, dedupeKey])).value !== null;
+        const { group, body } = outcome.value;
+        const key = ["outbox", provider, group, Date.now(), arrivals++, dedupeKey];
+        const committed = await kv
+          .atomic()
+          .check(outcome)
+          .delete(outcome.key)
+          .set(key, { provider, dedupeKey, body, attempts: 0, nextAttemptAt: 0 })
+          .set(["pending", provider, dedupeKey], key)
+          .enqueue({ provider, group })
+          .commit();
+        if (committed.ok) return true;
+      }
+      throw new Error(`outcome kept changing; gave up after ${ATTEMPTS} attempts`);
+    },
+
+    async replaySince(provider, since) {
+      let count = 0;
+      for await (const { value } of kv.list({ start: ["events", provider, Date.parse(since)], end: ["events", provider, Number.MAX_SAFE_INTEGER] })) {
+        if ((await kv.get(["outcome", provider, value.dedupeKey])).value !== null && (await this.replay(provider, value.dedupeKey))) count++;
+      }
+      return count;
     },
 
     async job(provider, jobId) {
@@ -120,11 +168,14 @@ async function deliverJob(kv, delivery, { provider, group }, log) {
       const result = await delivery.attempt(entry);
       const decision = delivery.decide(entry, result, Date.now());
       const attempts = entry.attempts + 1;
-      const commit = kv.atomic().check(first).set(["attempts", provider, entry.dedupeKey, attempts], result);
+      const commit = kv.atomic().check(first).set(["attempts", provider, entry.dedupeKey, Date.now(), attempts], { attempt: attempts, ...result });
       if (decision.state === "pending") {
         commit.set(first.key, { ...entry, attempts, nextAttemptAt: decision.nextAttemptAt }).enqueue({ provider, group }, { delay: Math.max(0, decision.nextAttemptAt - Date.now()) });
       } else {
-        commit.delete(first.key).set(["outcome", provider, entry.dedupeKey], { state: decision.state, attempts, body: entry.body, group });
+        commit
+          .delete(first.key)
+          .delete(["pending", provider, entry.dedupeKey])
+          .set(["outcome", provider, entry.dedupeKey], { state: decision.state, attempts, body: entry.body, group });
       }
       await commit.commit();
       const detail = result.status !== null ? `status=${result.status}` : result.error !== null ? `error=${result.error}` : "handled";

@@ -10,7 +10,6 @@
 //   the restarted one) takes the entry over at once, without waiting for a lease to expire.
 import pg from "pg";
 import { jobKeyOf } from "../shared/outbox.js";
-import { newestFirst } from "../shared/callbacks.js";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -38,17 +37,19 @@ const SCHEMA = `
     body TEXT NOT NULL,
     state TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at BIGINT NOT NULL
+    next_attempt_at BIGINT NOT NULL,
+    round INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
   CREATE INDEX IF NOT EXISTS outbox_job ON outbox (provider, job_key, state, seq);
   CREATE TABLE IF NOT EXISTS attempts (
     seq BIGINT NOT NULL,
+    round INTEGER NOT NULL,
     attempt INTEGER NOT NULL,
     at TEXT NOT NULL,
     status INTEGER,
     error TEXT,
-    PRIMARY KEY (seq, attempt)
+    PRIMARY KEY (seq, round, attempt)
   );
 `;
 
@@ -112,12 +113,50 @@ export async function createPgStore(url) {
       });
     },
 
-    async events(provider) {
+    async eventsBefore(provider, bound, limit) {
+      // COLLATE "C": byte order, as SQLite and Deno KV compare the dedupe keys.
       const { rows } =
-        provider === undefined
-          ? await pool.query("SELECT * FROM events ORDER BY received_at DESC, seq DESC")
-          : await pool.query("SELECT * FROM events WHERE provider = $1 ORDER BY received_at DESC, seq DESC", [provider]);
-      return newestFirst([rows.map(entryOfRow)]);
+        bound === null
+          ? await pool.query(`SELECT * FROM events WHERE provider = $1 ORDER BY received_at COLLATE "C" DESC, dedupe_key COLLATE "C" DESC LIMIT $2`, [provider, limit])
+          : await pool.query(
+              `SELECT * FROM events WHERE provider = $1
+                 AND (received_at COLLATE "C" < $2 OR (received_at = $2 AND ($3 = 'all' OR ($3 = 'below' AND dedupe_key COLLATE "C" < $4))))
+               ORDER BY received_at COLLATE "C" DESC, dedupe_key COLLATE "C" DESC LIMIT $5`,
+              [provider, bound.at, bound.sameAt, bound.key, limit],
+            );
+      return rows.map(entryOfRow);
+    },
+
+    async event(provider, dedupeKey) {
+      const { rows } = await pool.query("SELECT * FROM events WHERE provider = $1 AND dedupe_key = $2", [provider, dedupeKey]);
+      return rows.length === 0 ? null : entryOfRow(rows[0]);
+    },
+
+    async delivery(provider, dedupeKey) {
+      const { rows } = await pool.query("SELECT seq, state FROM outbox WHERE provider = $1 AND dedupe_key = $2", [provider, dedupeKey]);
+      if (rows.length === 0) return null;
+      const { rows: attempts } = await pool.query("SELECT round, attempt, at, status, error FROM attempts WHERE seq = $1 ORDER BY round, attempt", [rows[0].seq]);
+      return { state: rows[0].state, attempts };
+    },
+
+    async dead() {
+      const { rows } = await pool.query("SELECT provider, dedupe_key, attempts FROM outbox WHERE state = 'dead' ORDER BY seq");
+      return rows.map((row) => ({ provider: row.provider, dedupeKey: row.dedupe_key, attempts: row.attempts }));
+    },
+
+    async replay(provider, dedupeKey) {
+      await pool.query("UPDATE outbox SET state = 'pending', attempts = 0, round = round + 1, next_attempt_at = $1 WHERE provider = $2 AND dedupe_key = $3 AND state <> 'pending'", [Date.now(), provider, dedupeKey]);
+      const { rowCount } = await pool.query("SELECT 1 FROM outbox WHERE provider = $1 AND dedupe_key = $2", [provider, dedupeKey]);
+      return rowCount > 0;
+    },
+
+    async replaySince(provider, since) {
+      const { rowCount } = await pool.query(
+        `UPDATE outbox SET state = 'pending', attempts = 0, round = round + 1, next_attempt_at = $1
+         WHERE provider = $2 AND state <> 'pending' AND seq IN (SELECT seq FROM events WHERE provider = $2 AND received_at >= $3)`,
+        [Date.now(), provider, since],
+      );
+      return rowCount;
     },
 
     async job(provider, jobId) {
@@ -134,7 +173,7 @@ export async function createPgStore(url) {
         await outboxClient.query("BEGIN");
         try {
           const { rows } = await outboxClient.query(
-            `SELECT seq, provider, dedupe_key, body, attempts FROM outbox o
+            `SELECT seq, provider, dedupe_key, body, attempts, round FROM outbox o
              WHERE state = 'pending' AND next_attempt_at <= $1
                AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.provider = o.provider AND p.job_key = o.job_key AND p.state = 'pending' AND p.seq < o.seq)
              ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED`,
@@ -144,15 +183,15 @@ export async function createPgStore(url) {
           for (const row of rows) {
             if (claimed.length === limit) break;
             const { rows: locked } = await outboxClient.query("SELECT pg_try_advisory_lock($1) AS ok", [row.seq]);
-            if (locked[0].ok) claimed.push({ seq: row.seq, provider: row.provider, dedupeKey: row.dedupe_key, body: row.body, attempts: row.attempts });
+            if (locked[0].ok) claimed.push({ seq: row.seq, provider: row.provider, dedupeKey: row.dedupe_key, body: row.body, attempts: row.attempts, round: row.round });
           }
           await outboxClient.query("COMMIT");
           // Another process may have settled an entry between its lock and this claim:
           // only what is still pending is attempted.
-          const { rows: still } = claimed.length === 0 ? { rows: [] } : await outboxClient.query("SELECT seq, attempts FROM outbox WHERE seq = ANY($1) AND state = 'pending'", [claimed.map((one) => one.seq)]);
-          const pending = new Map(still.map((row) => [String(row.seq), row.attempts]));
+          const { rows: still } = claimed.length === 0 ? { rows: [] } : await outboxClient.query("SELECT seq, attempts, round FROM outbox WHERE seq = ANY($1) AND state = 'pending'", [claimed.map((one) => one.seq)]);
+          const pending = new Map(still.map((row) => [String(row.seq), row]));
           for (const one of claimed.filter((entry) => !pending.has(String(entry.seq)))) await outboxClient.query("SELECT pg_advisory_unlock($1)", [one.seq]);
-          return claimed.filter((entry) => pending.has(String(entry.seq))).map((entry) => ({ ...entry, attempts: pending.get(String(entry.seq)) }));
+          return claimed.filter((entry) => pending.has(String(entry.seq))).map((entry) => ({ ...entry, attempts: pending.get(String(entry.seq)).attempts, round: pending.get(String(entry.seq)).round }));
         } catch (error) {
           await outboxClient.query("ROLLBACK").catch(() => {});
           throw error;
@@ -161,8 +200,9 @@ export async function createPgStore(url) {
 
       async settle(entry, result, decision) {
         await inTransaction(pool, async (client) => {
-          await client.query("INSERT INTO attempts (seq, attempt, at, status, error) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (seq, attempt) DO UPDATE SET at = excluded.at, status = excluded.status, error = excluded.error", [
+          await client.query("INSERT INTO attempts (seq, round, attempt, at, status, error) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (seq, round, attempt) DO UPDATE SET at = excluded.at, status = excluded.status, error = excluded.error", [
             entry.seq,
+            entry.round,
             entry.attempts + 1,
             result.at,
             result.status,

@@ -4,9 +4,8 @@
 // limit), where events are stored (a `Store`, below), and how work runs after the answer.
 //
 //   POST /callbacks/{provider}       verify, record once, answer
-//   GET  /events?provider={provider} the event log, newest first      (operators only)
-//   GET  /jobs/{provider}/{jobId}    the latest state of one job       (operators only)
 //   GET  /                           liveness
+//   and the operator API of ./operator.js (/events, /jobs, /dead, /replay) behind ADMIN_TOKEN
 //
 // A Store has three methods, each returning a promise:
 //   record(entry, effect, message) -> "recorded" | "duplicate"
@@ -15,10 +14,11 @@
 //       add message ({ body }: what is delivered onwards, ./outbox.js) to it; else change
 //       nothing. A store with an outbox delivers from it; without one, `afterRecorded`
 //       runs after the answer (not durably: for tests and trying things out).
-//   events(provider | undefined) -> entry[]        newest first
 //   job(provider, jobId) -> { provider, jobId, state, version, updatedAt } | null
+//   and what the operator API reads and changes (./operator.js).
 
 import { forwardBodyOf } from "./outbox.js";
+import { createOperatorApi } from "./operator.js";
 
 /** The configuration variable that holds each provider's secrets (comma-separated). */
 export const SECRET_VARIABLES = {
@@ -111,11 +111,6 @@ export function effectOf(event, receivedAtMs) {
   }
 }
 
-/** Event lists of several providers' stores as one, newest first. */
-export function newestFirst(lists) {
-  return lists.flat().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
-}
-
 function timeOf(iso) {
   const ms = typeof iso === "string" ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) ? ms : 0;
@@ -128,14 +123,6 @@ export function secretsOf(value) {
     .split(",")
     .map((secret) => secret.trim())
     .filter((secret) => secret !== "");
-}
-
-function decoded(component) {
-  try {
-    return decodeURIComponent(component);
-  } catch {
-    return null;
-  }
 }
 
 function reply(status, body, extraHeaders = {}) {
@@ -159,6 +146,8 @@ function reply(status, body, extraHeaders = {}) {
 const defaultRunLater = (task) => setTimeout(() => task().catch((error) => console.error(`after-record task failed: ${error?.message ?? error}`)), 0);
 
 export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded, onRecorded = () => {} }) {
+  const operator = createOperatorApi({ env, store, reply, onReplayed: onRecorded });
+
   // One Verifier per provider, prepared on first use and kept while its variable is
   // unchanged: keys are scheduled once, not per request.
   const verifiers = new Map();
@@ -244,19 +233,8 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
         if (request.method !== "POST") return reply(405, { error: "method_not_allowed" }, { allow: "POST" });
         return await callback(provider, request, request.url, later);
       }
-      if (parts[0] === "events" && parts.length === 1) {
-        const provider = url.searchParams.get("provider") ?? undefined;
-        if (provider !== undefined && !PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
-        return reading ? reply(200, await store.events(provider)) : onlyGet;
-      }
-      if (parts[0] === "jobs" && parts.length === 3) {
-        const [, provider, jobId] = parts;
-        if (!PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
-        if (!reading) return onlyGet;
-        const id = decoded(jobId);
-        const job = id === null ? null : await store.job(provider, id);
-        return job === null ? reply(404, { error: "unknown_job" }) : reply(200, job);
-      }
+      const operated = await operator.route(request, url, parts);
+      if (operated !== null) return operated;
       if (parts.length === 0) return reading ? reply(200, { service: "hookproof callbacks", providers: PROVIDERS }) : onlyGet;
       return reply(404, { error: "not_found" });
     } catch (error) {

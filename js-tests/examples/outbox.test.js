@@ -22,6 +22,7 @@ import { listenerPid, serverRoot, treeOf } from "./proc.js";
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const G2_SECRET = "g2-outbox-secret";
 const CONTENTSPAL_SECRET = "cp-outbox-secret";
+const ADMIN_TOKEN = "outbox-admin-token";
 const FORWARD_SECRET = "whsec_" + Buffer.from("forwarding-secret-of-32-bytes!!!").toString("base64");
 // Four attempts in all, a fraction of a second apart.
 const RETRY_SCHEDULE = "0.2,0.2,0.2";
@@ -101,7 +102,12 @@ for (const target of DURABLE) {
     let nextJob = 100;
 
     const figures = {};
-    const env = () => ({ G2SENTRY_SECRET: G2_SECRET, CONTENTSPAL_SECRET, FORWARD_URL: receiver.url, FORWARD_SECRET, RETRY_SCHEDULE });
+    const admin = async (path, method = "GET") => {
+      const response = await fetch(server.base + path, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+      return response.json();
+    };
+    const env = () => ({ G2SENTRY_SECRET: G2_SECRET, CONTENTSPAL_SECRET, ADMIN_TOKEN, FORWARD_URL: receiver.url, FORWARD_SECRET, RETRY_SCHEDULE });
     const idOf = (jobId, eventType) => `g2sentry:${jobId}:${eventType}`;
 
     async function deliver(jobId, eventType = "JobAssigned", jobStatus = "Assigned") {
@@ -176,6 +182,23 @@ for (const target of DURABLE) {
       await sleep(1000);
       assert.equal(receiver.attemptsOf(id).length, ATTEMPTS);
       assert.equal(receiver.seen.has(id), false);
+      // The operator sees it dead, with every attempt, and replays it: delivered.
+      const { dead } = await admin("/dead");
+      assert.ok(dead.some((entry) => `g2sentry:${entry.dedupeKey}` === id));
+      const before = await admin(`/events/${encodeURIComponent(id)}`);
+      assert.equal(before.delivery.state, "dead");
+      assert.equal(before.delivery.attempts.length, ATTEMPTS);
+      assert.deepEqual(before.delivery.attempts.map((one) => one.status), [503, 503, 503, 503]);
+      receiver.plan = () => ({ status: 200 });
+      assert.deepEqual(await admin(`/replay/${encodeURIComponent(id)}`, "POST"), { replayed: 1 });
+      await until(() => receiver.seen.has(id), "the replayed delivery");
+      await until(async () => (await admin(`/events/${encodeURIComponent(id)}`)).delivery.state === "delivered", "the replay settled");
+      assert.ok(!(await admin("/dead")).dead.some((entry) => `g2sentry:${entry.dedupeKey}` === id));
+      // Replay by time: every event of the provider since then is delivered again.
+      const since = new Date(Date.now() - 60_000).toISOString();
+      const { replayed } = await admin(`/replay?provider=g2sentry&since=${since}`, "POST");
+      assert.ok(replayed >= 1);
+      await until(() => receiver.seen.get(id) === 2, "the replay by time");
     });
 
     test("410 from the receiver ends the attempts at once", async () => {
@@ -205,6 +228,33 @@ for (const target of DURABLE) {
       const firstDone = receiver.attempts.findLast((one) => one.id === first).at;
       const secondStarted = receiver.attemptsOf(second)[0].at;
       assert.ok(secondStarted >= firstDone, "the later event was sent before the earlier one was delivered");
+    });
+
+    test("pagination returns every event exactly once across pages while new events arrive", async () => {
+      for (let i = 0; i < 30; i++) await deliver(nextJob++);
+      const { events: already } = await admin("/events?limit=1000");
+      let added = 0;
+      let pages = 0;
+      const seen = [];
+      let page = await admin("/events?limit=7");
+      for (;;) {
+        pages++;
+        seen.push(...page.events);
+        // New events arrive between pages: newer than the cursor, so on the first page of the next listing.
+        await deliver(nextJob++);
+        added++;
+        if (page.next === null) break;
+        page = await admin(`/events?limit=7&after=${encodeURIComponent(page.next)}`);
+      }
+      const keyOf = (event) => `${event.provider}:${event.dedupeKey}`;
+      assert.equal(new Set(seen.map(keyOf)).size, seen.length, "an event came twice");
+      for (const event of already) assert.ok(seen.some((one) => keyOf(one) === keyOf(event)), `${keyOf(event)} was missed`);
+      const times = seen.map((event) => event.receivedAt);
+      assert.deepEqual([...times].sort().reverse(), times);
+      const { events: now } = await admin("/events?limit=1000");
+      assert.equal(now.length, already.length + added);
+      assert.ok(pages >= 4);
+      figures.pagination = { events: already.length, pages, arrivedWhilePaging: added };
     });
 
     test("SIGKILL between recording and forwarding: after the restart every event is forwarded; the receiver, deduplicating on webhook-id, handles each once", async () => {
@@ -270,7 +320,7 @@ for (const target of DURABLE) {
           await until(() => ids.every((id) => receiver.handled.has(id)), "every event forwarded");
           await sleep(500);
           for (const id of ids) assert.equal(receiver.attemptsOf(id).length, 1, `${id} was forwarded ${receiver.attemptsOf(id).length} times`);
-          const events = await (await fetch(`${server.base}/events?provider=g2sentry`)).json();
+          const { events } = await admin("/events?provider=g2sentry&limit=1000");
           for (const id of ids) assert.equal(events.filter((event) => `g2sentry:${event.dedupeKey}` === id).length, 1);
           // Both processes forwarded some: the outbox is shared, not one process's.
           figures.twoProcesses = { events: ids.length, forwardedByFirst: delivered(server.output()) - firstBefore, forwardedBySecond: delivered(second.output()) };

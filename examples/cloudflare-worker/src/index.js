@@ -3,7 +3,7 @@
 // Durable Object records (one strongly consistent SQLite database per provider).
 import { DurableObject } from "cloudflare:workers";
 import * as hookproof from "hookproof";
-import { createEndpoint, fromFetchRequest, newestFirst, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
+import { createEndpoint, fromFetchRequest, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
 import { createSqliteStore } from "../../shared/sqlite-store.js";
 import { createDelivery, deliverDue } from "../../shared/outbox.js";
 import { handleEvent } from "./handler.js";
@@ -54,8 +54,32 @@ export class CallbackStore extends DurableObject {
     if (next !== null) await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
   }
 
-  events(provider) {
-    return this.#store.events(provider);
+  eventsBefore(provider, bound, limit) {
+    return this.#store.eventsBefore(provider, bound, limit);
+  }
+
+  event(provider, dedupeKey) {
+    return this.#store.event(provider, dedupeKey);
+  }
+
+  delivery(provider, dedupeKey) {
+    return this.#store.delivery(provider, dedupeKey);
+  }
+
+  dead() {
+    return this.#store.dead();
+  }
+
+  async replay(provider, dedupeKey) {
+    const replayed = await this.#store.replay(provider, dedupeKey);
+    if (replayed) await this.ctx.storage.setAlarm(Date.now());
+    return replayed;
+  }
+
+  async replaySince(provider, since) {
+    const count = await this.#store.replaySince(provider, since);
+    if (count > 0) await this.ctx.storage.setAlarm(Date.now());
+    return count;
   }
 
   job(provider, jobId) {
@@ -74,10 +98,12 @@ function storeFor(env) {
     outbox: "durable-object-alarms",
     record: (entry, effect, message) => storeOf(env, entry.provider).record(entry, effect, message),
     job: (provider, jobId) => storeOf(env, provider).job(provider, jobId),
-    async events(provider) {
-      const lists = await Promise.all((provider === undefined ? PROVIDERS : [provider]).map((one) => storeOf(env, one).events(one)));
-      return newestFirst(lists);
-    },
+    eventsBefore: (provider, bound, limit) => storeOf(env, provider).eventsBefore(provider, bound, limit),
+    event: (provider, dedupeKey) => storeOf(env, provider).event(provider, dedupeKey),
+    delivery: (provider, dedupeKey) => storeOf(env, provider).delivery(provider, dedupeKey),
+    dead: async () => (await Promise.all(PROVIDERS.map((one) => storeOf(env, one).dead()))).flat(),
+    replay: (provider, dedupeKey) => storeOf(env, provider).replay(provider, dedupeKey),
+    replaySince: (provider, since) => storeOf(env, provider).replaySince(provider, since),
   };
 }
 
