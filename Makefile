@@ -19,8 +19,9 @@ INSPECTOR := examples/inspector
 EXAMPLES := $(WORKER) examples/node-server examples/deno $(INSPECTOR)
 
 ## The main job end to end: the Cloudflare Worker example in workerd on 127.0.0.1, sent a
-## signed delivery per provider, a redelivery and a tampered one; prints what happened.
-demo: tools-build pkg $(WORKER)/node_modules/.package-lock.json
+## signed delivery per provider, a redelivery and a tampered one; prints what happened, then
+## the events forwarded from its outbox to a receiver as Standard Webhooks deliveries.
+demo: tools-build pkg $(WORKER)/node_modules/.package-lock.json js-tests/examples/node_modules/.package-lock.json
 	node $(WORKER)/demo.js
 
 ## The Rust console demo: sign and verify a sample delivery per provider, print the events.

@@ -118,13 +118,15 @@ for (const target of DURABLE) {
       return idOf(jobId, eventType);
     }
 
+    const contentspalTime = (index) => new Date(Date.UTC(2026, 2, 3, 14, 30, index)).toISOString();
+    const contentspalId = (jobId, index) => `contentspal:job.updated:${jobId}:${contentspalTime(index)}`;
     async function deliverContentspal(jobId, index) {
-      const timestamp = new Date(Date.UTC(2026, 2, 3, 14, 30, index)).toISOString();
+      const timestamp = contentspalTime(index);
       const body = JSON.stringify({ event: "job.updated", timestamp, organizationId: "org-1", job: { id: jobId, name: `Outbox ${index}`, status: "inventory" } });
       const signed = hookproof.sign("contentspal", body, CONTENTSPAL_SECRET);
       const response = await fetch(`${server.base}/callbacks/contentspal`, { method: "POST", headers: signed.headers, body: signed.body });
       assert.equal(response.status, 200);
-      return `contentspal:job.updated:${jobId}:${timestamp}`;
+      return contentspalId(jobId, index);
     }
 
     // Every process of the server at once (for wrangler: its node processes and workerd).
@@ -262,8 +264,11 @@ for (const target of DURABLE) {
       // 19 after it are recorded but never attempted (a job's events go in order).
       const jobId = `job-${nextJob++}`;
       const ids = [];
-      receiver.plan = (id) => (id === ids[0] ? { status: 200, delayMs: 60_000 } : { status: 200 });
+      // Known before it is sent: the forwarder may reach the receiver before the answer.
+      const first = contentspalId(jobId, 0);
+      receiver.plan = (id) => (id === first ? { status: 200, delayMs: 60_000 } : { status: 200 });
       for (let i = 0; i < 20; i++) ids.push(await deliverContentspal(jobId, i));
+      assert.equal(ids[0], first);
       await until(() => receiver.attemptsOf(ids[0]).length === 1, "the first attempt");
       await sleep(300);
       assert.equal(receiver.attempts.filter((one) => ids.includes(one.id)).length, 1, "a later event of the job was attempted before the first was done");
