@@ -12,7 +12,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: postgres fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
+.PHONY: postgres bench-endpoints fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
 INSPECTOR := examples/inspector
@@ -145,6 +145,12 @@ bench: pkg $(BENCH_JS)/node_modules/.package-lock.json
 	RUSTFLAGS='--cfg sha2_backend="soft"' CARGO_TARGET_DIR=target/bench-soft \
 	  $(CARGO) bench --bench native -- prove_1mib >> target/bench-native.log 2>&1
 	node $(BENCH_JS)/run.mjs $(CURDIR)/$(JS_BIN) $(BENCH_FLAGS)
+
+## Load figures for the endpoints: deliveries per second at concurrency 1, 16 and 64 with
+## each durable store, p50/p99, and Node/SQLite with verification off and with node:crypto
+## (js-tests/examples/load.mjs; about two minutes). Prints a Markdown table.
+bench-endpoints: pkg examples-deps postgres
+	node js-tests/examples/load.mjs
 
 FUZZ_TARGETS := verify_decode header_values gengo_form explain
 # Seconds per target; `make fuzz FUZZ_SECONDS=30` for a short run.
