@@ -12,15 +12,16 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: test-adapters redis-server fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
+.PHONY: test-adapters redis-server postgres bench-endpoints fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
 INSPECTOR := examples/inspector
 EXAMPLES := $(WORKER) examples/node-server examples/deno $(INSPECTOR)
 
 ## The main job end to end: the Cloudflare Worker example in workerd on 127.0.0.1, sent a
-## signed delivery per provider, a redelivery and a tampered one; prints what happened.
-demo: tools-build pkg $(WORKER)/node_modules/.package-lock.json
+## signed delivery per provider, a redelivery and a tampered one; prints what happened, then
+## the events forwarded from its outbox to a receiver as Standard Webhooks deliveries.
+demo: tools-build pkg $(WORKER)/node_modules/.package-lock.json js-tests/examples/node_modules/.package-lock.json
 	node $(WORKER)/demo.js
 
 ## The Rust console demo: sign and verify a sample delivery per provider, print the events.
@@ -95,11 +96,17 @@ JS_RUNTIMES ?= node deno workerd chromium
 test-js: pkg
 	node $(JS_TESTS)/run.js $(JS_RUNTIMES)
 
-examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json)
+examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json) js-tests/examples/node_modules/.package-lock.json
 
-## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test).
-test-examples: pkg examples-deps
-	node --test --test-timeout=60000 js-tests/examples/
+## Debian's Postgres for the Node example's Postgres store (the tests start their own server
+## in a throwaway directory; nothing runs as a system service).
+postgres:
+	@test -d /usr/lib/postgresql || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends postgresql; }
+
+## The callback endpoints in examples/, each started for real on 127.0.0.1 (node:test): their
+## behaviour, and a hostile-client suite (hostile.test.js, about a minute).
+test-examples: pkg examples-deps postgres
+	node --test --test-timeout=120000 js-tests/examples/
 
 ## The browser inspector as one self-contained file: open examples/inspector/dist/index.html.
 inspector: tools-build pkg $(INSPECTOR)/node_modules/.package-lock.json
@@ -153,6 +160,12 @@ bench: pkg $(BENCH_JS)/node_modules/.package-lock.json
 	RUSTFLAGS='--cfg sha2_backend="soft"' CARGO_TARGET_DIR=target/bench-soft \
 	  $(CARGO) bench --bench native -- prove_1mib >> target/bench-native.log 2>&1
 	node $(BENCH_JS)/run.mjs $(CURDIR)/$(JS_BIN) $(BENCH_FLAGS)
+
+## Load figures for the endpoints: deliveries per second at concurrency 1, 16 and 64 with
+## each durable store, p50/p99, and Node/SQLite with verification off and with node:crypto
+## (js-tests/examples/load.mjs; about two minutes). Prints a Markdown table.
+bench-endpoints: pkg examples-deps postgres
+	node js-tests/examples/load.mjs
 
 FUZZ_TARGETS := verify_decode header_values gengo_form explain
 # Seconds per target; `make fuzz FUZZ_SECONDS=30` for a short run.

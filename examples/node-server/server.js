@@ -1,68 +1,46 @@
 // A webhook callback endpoint on node:http (no framework). See README.md.
 //   PORT (default 8787), HOST (default 127.0.0.1), STORE = "sqlite" (default) | "memory",
-//   DATABASE (default ./data/callbacks.db), and one secrets variable per provider.
-import { createServer } from "node:http";
+//   DATABASE (default ./data/callbacks.db), or DATABASE_URL=postgres://… for Postgres
+//   (several processes may share it), one secrets variable per provider, and the
+//   HTTP limits of ../shared/node-http.js (HEADERS_TIMEOUT_MS, MAX_IN_FLIGHT, ...), and where
+//   recorded events go (../shared/outbox.js: FORWARD_URL, FORWARD_SECRET, RETRY_SCHEDULE;
+//   without FORWARD_URL, ./handler.js).
 import * as hookproof from "hookproof";
 import { createEndpoint, MAX_BODY_BYTES } from "../shared/callbacks.js";
+import { serveEndpoint } from "../shared/node-http.js";
+import { createDelivery, startDispatcher } from "../shared/outbox.js";
+import { handleEvent } from "./handler.js";
 import { createFileStore, createMemoryStore } from "./store.js";
+import { createPgStore } from "./pg-store.js";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
-const store = process.env.STORE === "memory" ? createMemoryStore() : createFileStore(process.env.DATABASE ?? "data/callbacks.db");
+const kind = process.env.STORE === "memory" ? "memory" : /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? "postgres" : "sqlite";
+const store = kind === "memory" ? createMemoryStore() : kind === "postgres" ? await createPgStore(process.env.DATABASE_URL) : createFileStore(process.env.DATABASE ?? "data/callbacks.db");
+
+// Delivery from the outbox (the SQLite store has one; the memory store runs the handler
+// after the answer instead).
+const dispatcher = store.outbox === undefined ? null : startDispatcher({ outbox: store.outbox, delivery: createDelivery({ env: process.env, handler: handleEvent }) });
 
 const endpoint = createEndpoint({
   hookproof,
   env: process.env,
   store,
+  onRecorded: () => dispatcher?.wake(),
 });
 
-// The raw bytes, exactly as sent; null (and no more reading) past `limit`.
-function readBody(request, limit) {
-  if (Number(request.headers["content-length"]) > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    request.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners("data");
-        resolve(null);
-      } else chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks, size)));
-    request.on("error", reject);
-  });
-}
-
-const server = createServer(async (request, response) => {
-  const answer = await endpoint.handle({
-    method: request.method,
-    url: request.url,
-    headers: request.headers,
-    readBody: (limit) => readBody(request, limit),
-  });
-  // An oversized body is answered at once, and what the client still sends is dropped
-  // unread (never buffered); the connection closes once the client has stopped sending, or
-  // after 30 s. Closing it on unread data would reset it before the client reads the answer.
-  if (answer.status === 413) {
-    response.shouldKeepAlive = true; // not yet: Node would close with data unread
-    const cutOff = setTimeout(() => request.socket.destroy(), 30_000);
-    request.on("end", () => {
-      clearTimeout(cutOff);
-      request.socket.end();
-    });
-    request.resume();
-  }
-  response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
-  response.end(JSON.stringify(answer.body));
-});
-server.requestTimeout = 30_000;
-server.listen(port, host, () => console.log(`listening on http://${host}:${server.address().port} (store: ${process.env.STORE === "memory" ? "memory" : "sqlite"}, body limit ${MAX_BODY_BYTES} bytes)`));
+const server = await serveEndpoint({ endpoint, env: process.env, host, port });
+console.log(`listening on http://${host}:${server.address().port} (store: ${kind}, body limit ${MAX_BODY_BYTES} bytes)`);
 
 // Finish the requests in flight, then close the database.
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => server.close(() => {
-    store.close?.();
-    process.exit(0);
-  }));
+  process.once(signal, () => {
+    server.close(async () => {
+      await dispatcher?.stop();
+      await store.close?.();
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() until they time out.
+    server.closeIdleConnections();
+  });
 }

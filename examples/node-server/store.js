@@ -1,6 +1,7 @@
 // The durable default: an embedded SQLite file (better-sqlite3), no server to run. Writes
 // are synchronous and fsync'd (WAL, synchronous=FULL) before record() resolves, so a 2xx
-// is only sent for an event that survives a crash or power loss.
+// is only sent for an event that survives a crash or power loss. Each recorded event's outbox
+// entry commits in the same transaction (see ../shared/outbox.js).
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -22,14 +23,17 @@ export function createFileStore(path) {
     }
     return statement;
   };
-  const store = createSqliteStore({
-    query(sql, ...params) {
-      const statement = prepared(sql);
-      if (statement.reader) return statement.all(...params);
-      statement.run(...params);
-      return [];
+  const store = createSqliteStore(
+    {
+      query(sql, ...params) {
+        const statement = prepared(sql);
+        if (statement.reader) return statement.all(...params);
+        statement.run(...params);
+        return [];
+      },
+      transaction: (fn) => database.transaction(fn).immediate(),
     },
-    transaction: (fn) => database.transaction(fn).immediate(),
-  });
+    { outbox: true },
+  );
   return { ...store, close: () => database.close() };
 }

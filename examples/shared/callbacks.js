@@ -4,16 +4,21 @@
 // limit), where events are stored (a `Store`, below), and how work runs after the answer.
 //
 //   POST /callbacks/{provider}       verify, record once, answer
-//   GET  /events?provider={provider} the event log, newest first      (operators only)
-//   GET  /jobs/{provider}/{jobId}    the latest state of one job       (operators only)
 //   GET  /                           liveness
+//   and the operator API of ./operator.js (/events, /jobs, /dead, /replay) behind ADMIN_TOKEN
 //
 // A Store has three methods, each returning a promise:
-//   record(entry, effect) -> "recorded" | "duplicate"
+//   record(entry, effect, message) -> "recorded" | "duplicate"
 //       Atomically: if no event with entry.dedupeKey is recorded for entry.provider, append
-//       entry to the log and apply effect to the job state; else change nothing.
-//   events(provider | undefined) -> entry[]        newest first
+//       entry to the log, apply effect to the job state and, if the store has an outbox,
+//       add message ({ body }: what is delivered onwards, ./outbox.js) to it; else change
+//       nothing. A store with an outbox delivers from it; without one, `afterRecorded`
+//       runs after the answer (not durably: for tests and trying things out).
 //   job(provider, jobId) -> { provider, jobId, state, version, updatedAt } | null
+//   and what the operator API reads and changes (./operator.js).
+
+import { forwardBodyOf } from "./outbox.js";
+import { createOperatorApi } from "./operator.js";
 
 /** The configuration variable that holds each provider's secrets (comma-separated). */
 export const SECRET_VARIABLES = {
@@ -106,11 +111,6 @@ export function effectOf(event, receivedAtMs) {
   }
 }
 
-/** Event lists of several providers' stores as one, newest first. */
-export function newestFirst(lists) {
-  return lists.flat().sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
-}
-
 function timeOf(iso) {
   const ms = typeof iso === "string" ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) ? ms : 0;
@@ -125,14 +125,6 @@ export function secretsOf(value) {
     .filter((secret) => secret !== "");
 }
 
-function decoded(component) {
-  try {
-    return decodeURIComponent(component);
-  } catch {
-    return null;
-  }
-}
-
 function reply(status, body, extraHeaders = {}) {
   return { status, body, headers: extraHeaders };
 }
@@ -144,14 +136,18 @@ function reply(status, body, extraHeaders = {}) {
  *
  * `handle(request)` takes `{ method, url, headers, readBody(limit) }` where `url` is the
  * path and query (or an absolute URL) and `readBody` resolves to the body's bytes, or to
- * null once more than `limit` bytes arrive (it keeps nothing past them). It resolves to
+ * null once more than `limit` bytes arrive (it keeps nothing past them, and reads no further),
+ * or rejects with an error that has a numeric `status` and a string `code` (the HTTP
+ * layer's refusal: a body too slow or cut off), which is the answer. It resolves to
  * `{ status, body, headers }`, `body` being JSON-serialisable. Its second argument may
  * replace `runLater` for one request (a Worker's `ctx.waitUntil` is per request).
  */
 // After the answer by default: a later tick, and a failure is logged, never thrown.
 const defaultRunLater = (task) => setTimeout(() => task().catch((error) => console.error(`after-record task failed: ${error?.message ?? error}`)), 0);
 
-export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded }) {
+export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded, onRecorded = () => {} }) {
+  const operator = createOperatorApi({ env, store, reply, onReplayed: onRecorded });
+
   // One Verifier per provider, prepared on first use and kept while its variable is
   // unchanged: keys are scheduled once, not per request.
   const verifiers = new Map();
@@ -181,7 +177,15 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
     const verifier = verifierOf(provider);
     if (verifier === null) return reply(503, { error: "not_configured" }, { "retry-after": "60" });
 
-    const body = await request.readBody(maxBodyBytes);
+    let body;
+    try {
+      body = await request.readBody(maxBodyBytes);
+    } catch (error) {
+      // The HTTP layer's own refusals of a body (too slow, cut off): a status and a code.
+      if (typeof error?.status !== "number" || typeof error.code !== "string") throw error;
+      log(`callback refused provider=${provider} status=${error.status} code=${error.code}`);
+      return reply(error.status, { error: error.code });
+    }
     if (body === null) {
       log(`callback refused provider=${provider} status=413 code=body_too_large`);
       return reply(413, { error: "body_too_large" });
@@ -208,9 +212,12 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
     };
     // Durably recorded, together with its effect, before the 2xx: a provider that does
     // not retry (ContentsPal) has handed the event over once it gets the answer.
-    const outcome = await store.record(entry, effectOf(event, receivedAt));
+    const outcome = await store.record(entry, effectOf(event, receivedAt), { body: forwardBodyOf(event, entry.receivedAt) });
     log(`callback ${outcome} provider=${provider} type=${event.type} dedupeKey=${event.dedupeKey}`);
-    if (outcome === "recorded") later(() => afterRecorded(event, log));
+    if (outcome === "recorded") {
+      if (store.outbox === undefined) later(() => afterRecorded(event, log));
+      onRecorded();
+    }
     return reply(200, { outcome });
   }
 
@@ -226,19 +233,8 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
         if (request.method !== "POST") return reply(405, { error: "method_not_allowed" }, { allow: "POST" });
         return await callback(provider, request, request.url, later);
       }
-      if (parts[0] === "events" && parts.length === 1) {
-        const provider = url.searchParams.get("provider") ?? undefined;
-        if (provider !== undefined && !PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
-        return reading ? reply(200, await store.events(provider)) : onlyGet;
-      }
-      if (parts[0] === "jobs" && parts.length === 3) {
-        const [, provider, jobId] = parts;
-        if (!PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
-        if (!reading) return onlyGet;
-        const id = decoded(jobId);
-        const job = id === null ? null : await store.job(provider, id);
-        return job === null ? reply(404, { error: "unknown_job" }) : reply(200, job);
-      }
+      const operated = await operator.route(request, url, parts);
+      if (operated !== null) return operated;
       if (parts.length === 0) return reading ? reply(200, { service: "hookproof callbacks", providers: PROVIDERS }) : onlyGet;
       return reply(404, { error: "not_found" });
     } catch (error) {
@@ -259,40 +255,56 @@ async function defaultAfterRecorded(event, log) {
 
 // --- Fetch runtimes (Workers, Deno) ---------------------------------------------------------
 
-/** A Fetch `Request` as `handle` takes it; the body is read once, up to the limit. */
-export function fromFetchRequest(request) {
+/**
+ * A Fetch `Request` as `handle` takes it; the body is read once, up to the limit. Past the
+ * limit the body is cancelled, unless `drainPastLimit: { bytes, ms }` asks for the rest to be
+ * read and dropped first, for at most that many bytes and milliseconds (the Worker's
+ * workaround for `wrangler dev`; see its README).
+ */
+export function fromFetchRequest(request, { drainPastLimit } = {}) {
   return {
     method: request.method,
     url: request.url,
     headers: request.headers,
-    readBody: (limit) => readLimited(request, limit),
+    readBody: (limit) => readLimited(request, limit, drainPastLimit),
   };
 }
 
-// Past the limit nothing more is kept; the rest is read and dropped before the answer.
-// Workers cannot close the client's connection, and in `wrangler dev` a body left unread
-// (cancelled, or drained after the answer) breaks that answer or the connection's next
-// request ("Your worker restarted mid-request"). The platform bounds what can arrive.
-async function readLimited(request, limit) {
+// Past the limit nothing more is kept. By default the stream is cancelled at once. With
+// `drain`, what still arrives is read and dropped, within its bounds, before the answer:
+// in `wrangler dev` a body left unread (cancelled, or drained after the answer) breaks that
+// answer or the connection's next request ("Your worker restarted mid-request"), and a
+// Worker cannot close the client's connection.
+async function readLimited(request, limit, drain) {
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const dropRest = async () => {
-    while (!(await reader.read()).done);
-  };
-  if (Number(request.headers.get("content-length")) > limit) {
-    await dropRest();
+  const refuse = async () => {
+    if (drain !== undefined) {
+      const until = Date.now() + drain.ms;
+      let dropped = 0;
+      let timer;
+      const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve({ done: true, timedOut: true }), drain.ms)));
+      try {
+        while (dropped <= drain.bytes && Date.now() < until) {
+          const { done, value } = await Promise.race([reader.read(), timeout]);
+          if (done) break;
+          dropped += value.byteLength;
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    reader.cancel().catch(() => {});
     return null;
-  }
+  };
+  if (Number(request.headers.get("content-length")) > limit) return refuse();
   const chunks = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await dropRest();
-      return null;
-    }
+    if (size > limit) return refuse();
     chunks.push(value);
   }
   if (chunks.length === 1) return chunks[0];

@@ -20,9 +20,24 @@ export function createMemoryStore() {
       }
       return "recorded";
     },
-    async events(provider) {
-      return log.filter((entry) => provider === undefined || entry.provider === provider).reverse();
+    async eventsBefore(provider, bound, limit) {
+      const inBound = (entry) =>
+        bound === null ||
+        entry.receivedAt < bound.at ||
+        (entry.receivedAt === bound.at && (bound.sameAt === "all" || (bound.sameAt === "below" && entry.dedupeKey < bound.key)));
+      return log
+        .filter((entry) => entry.provider === provider && inBound(entry))
+        .sort((a, b) => (a.receivedAt !== b.receivedAt ? (a.receivedAt > b.receivedAt ? -1 : 1) : a.dedupeKey > b.dedupeKey ? -1 : 1))
+        .slice(0, limit);
     },
+    async event(provider, dedupeKey) {
+      return log.find((entry) => entry.provider === provider && entry.dedupeKey === dedupeKey) ?? null;
+    },
+    // No outbox: the work after the answer is not recorded, so there is nothing to replay.
+    delivery: async () => null,
+    dead: async () => [],
+    replay: async () => false,
+    replaySince: async () => 0,
     async job(provider, jobId) {
       return jobs.get(JSON.stringify([provider, jobId])) ?? null;
     },

@@ -18,7 +18,9 @@ const SECRETS = {
   CONTENTSPAL_SECRET: "cp-new-DO-NOT-LEAK, cp-old-DO-NOT-LEAK",
   SIR_SECRET: "whsec_" + "c0ffee".repeat(10) + "abcd",
   GENGO_TOKEN: "gengo-token-DO-NOT-LEAK",
+  ADMIN_TOKEN: "admin-token-DO-NOT-LEAK",
 };
+const ADMIN = { authorization: `Bearer ${SECRETS.ADMIN_TOKEN}` };
 const SECRET_OF = {
   g2sentry: "g2-secret-DO-NOT-LEAK",
   contentspal: "cp-new-DO-NOT-LEAK",
@@ -93,8 +95,9 @@ for (const target of TARGETS) {
       const response = await fetch(server.base + (signed.url ?? path), { method: "POST", headers, body: sent });
       return { status: response.status, body: await response.json() };
     }
-    const getJson = async (path) => {
-      const response = await fetch(server.base + path);
+    // The operator API, with the token.
+    const getJson = async (path, headers = ADMIN) => {
+      const response = await fetch(server.base + path, { headers });
       return { status: response.status, body: await response.json() };
     };
     // How often `pattern` (global) is in the server's output, waiting up to 2 s for `count`:
@@ -108,7 +111,7 @@ for (const target of TARGETS) {
       }
       return seen;
     }
-    const eventsOf = async (provider) => (await getJson(`/events?provider=${provider}`)).body;
+    const eventsOf = async (provider) => (await getJson(`/events?provider=${provider}&limit=1000`)).body.events;
     const count = async (provider, dedupeKey) => (await eventsOf(provider)).filter((event) => event.dedupeKey === dedupeKey).length;
 
     before(async () => {
@@ -247,35 +250,57 @@ for (const target of TARGETS) {
     });
 
     test("/events lists newest first, and all providers without ?provider", async () => {
-      const all = (await getJson("/events")).body;
+      const all = (await getJson("/events?limit=1000")).body.events;
       const times = all.map((event) => event.receivedAt);
       assert.deepEqual([...times].sort().reverse(), times);
       assert.deepEqual(new Set(all.map((event) => event.provider)), new Set(["g2sentry", "contentspal", "sir", "gengo"]));
       for (const event of all) assert.deepEqual(Object.keys(event).sort(), ["dedupeKey", "id", "provider", "receivedAt", "type"]);
     });
 
+    test("the operator routes refuse a missing or wrong token (401) and pages are bounded", async () => {
+      for (const path of ["/events", "/events/g2sentry:5:JobAssigned", "/jobs/g2sentry/77", "/dead"]) {
+        assert.equal((await getJson(path, {})).status, 401, path);
+        assert.equal((await getJson(path, { authorization: "Bearer admin-token-DO-NOT-LEAK-but-longer" })).status, 401, path);
+        assert.equal((await getJson(path, { authorization: SECRETS.ADMIN_TOKEN })).status, 401, path);
+      }
+      const replay = await fetch(`${server.base}/replay/g2sentry:5:JobAssigned`, { method: "POST" });
+      assert.equal(replay.status, 401);
+      assert.equal((await getJson("/events?limit=1001")).status, 400);
+      assert.equal((await getJson("/events?after=garbage")).status, 400);
+      const one = await getJson("/events/g2sentry:5%3AJobAssigned");
+      assert.equal(one.status, 200);
+      assert.equal(one.body.dedupeKey, "5:JobAssigned");
+      assert.equal((await getJson("/events/g2sentry:no-such-event")).status, 404);
+    });
+
     test("log lines carry error codes and never a secret or a signature", async () => {
-      // The after-answer tasks log last.
-      assert.ok((await logged(/processed provider=sir /g, 1)) >= 1);
+      // The work after the answer logs last: from the outbox where the store has one.
+      assert.ok((await logged(/(processed|outbox delivered) provider=sir /g, 1)) >= 1);
       const output = server.output();
       assert.match(output, /code=signature_mismatch/);
       assert.match(output, /code=timestamp_too_old/);
-      assert.match(output, /processed provider=sir type=action\.completed/);
+      assert.match(output, /processed provider=sir type=action\.completed|outbox delivered provider=sir dedupeKey=evt_1 attempt=1 handled/);
       for (const leak of [...LEAKS, ...signatures]) assert.ok(!output.includes(leak), `log contains ${leak.slice(0, 8)}…`);
     });
 
     if (target.durable) {
       test("after a restart the store still knows every event; a provider without its variable answers 503", async () => {
-        const before = (await getJson("/events")).body.length;
+        const before = (await getJson("/events?limit=1000")).body.events.length;
         await server.stop();
         const { GENGO_TOKEN, ...withoutGengo } = SECRETS;
         server = await target.start({ env: withoutGengo, state });
-        assert.equal((await getJson("/events")).body.length, before);
+        assert.equal((await getJson("/events?limit=1000")).body.events.length, before);
         assert.deepEqual(await deliver("g2sentry", GENUINE.g2sentry.body), { status: 200, body: { outcome: "duplicate" } });
         assert.equal((await getJson("/jobs/g2sentry/77")).body.state.status, "InProgress");
         const unconfigured = await deliver("gengo", gengoJob(700, "available"), { secret: GENGO_TOKEN });
         assert.equal(unconfigured.status, 503);
         assert.equal(await logged(/set GENGO_TOKEN/g, 1), 1);
+        // Without ADMIN_TOKEN the operator routes do not exist.
+        await server.stop();
+        const { ADMIN_TOKEN, ...withoutAdmin } = SECRETS;
+        server = await target.start({ env: withoutAdmin, state });
+        for (const path of ["/events", "/jobs/g2sentry/77", "/dead"]) assert.equal((await getJson(path)).status, 404, path);
+        assert.equal((await fetch(`${server.base}/replay?provider=g2sentry&since=2020-01-01`, { method: "POST", headers: ADMIN })).status, 404);
       });
     }
   });

@@ -5,6 +5,7 @@ import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer, startWranglerDev } from "../harness/wrangler-dev.js";
+import { startPostgres } from "./postgres.js";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const examples = join(root, "examples");
@@ -24,6 +25,20 @@ function nodeServer(store) {
       env: { ...baseEnv(), ...env, STORE: store, DATABASE: join(state, "callbacks.db") },
       stdout: "capture",
     });
+}
+
+// One Postgres per state directory, kept across restarts of the server, stopped by cleanup.
+const postgresOf = new Map();
+
+function nodeServerOnPostgres() {
+  return async ({ env, state }) => {
+    if (!postgresOf.has(state)) postgresOf.set(state, await startPostgres(state));
+    return startServer(process.execPath, ["server.js"], {
+      cwd: join(examples, "node-server"),
+      env: { ...baseEnv(), ...env, DATABASE_URL: postgresOf.get(state).url },
+      stdout: "capture",
+    });
+  };
 }
 
 const denoKvPath = (state) => `./data/test-${state.split("-").pop()}.kv`;
@@ -52,16 +67,29 @@ export function startWorker({ env, state, stdout = "capture" }) {
 }
 
 export const TARGETS = [
-  { name: "node-server (SQLite file)", durable: true, start: nodeServer("sqlite") },
+  // `outbox`: records an outbox entry with each event and delivers from it (outbox.test.js).
+  { name: "node-server (SQLite file)", durable: true, outbox: true, start: nodeServer("sqlite") },
+  {
+    name: "node-server (Postgres)",
+    durable: true,
+    outbox: true,
+    start: nodeServerOnPostgres(),
+    databaseUrl: (state) => postgresOf.get(state)?.url,
+    cleanup: (state) => {
+      postgresOf.get(state)?.stop();
+      postgresOf.delete(state);
+    },
+  },
   { name: "node-server (memory)", durable: false, start: nodeServer("memory") },
   {
     name: "deno (Deno KV)",
     durable: true,
+    outbox: true,
     start: denoServer("kv"),
     cleanup: (state) => {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(join(examples, "deno", denoKvPath(state) + suffix), { force: true });
     },
   },
   { name: "deno (memory)", durable: false, start: denoServer("memory") },
-  { name: "cloudflare-worker (Durable Object, workerd)", durable: true, start: startWorker },
+  { name: "cloudflare-worker (Durable Object, workerd)", durable: true, outbox: true, start: startWorker },
 ];
