@@ -289,7 +289,7 @@ export function cases(h) {
 
   // Every error code.
   add("unknown_provider: unknown name", () =>
-    throwsCode(h, "unknown_provider", () => h.verify("stripe", delivery(h, "g2sentry"), SECRET)),
+    throwsCode(h, "unknown_provider", () => h.verify("acme", delivery(h, "g2sentry"), SECRET)),
   );
   add("unknown_provider: missing provider", () =>
     throwsCode(h, "unknown_provider", () => h.verify(undefined, delivery(h, "g2sentry"), SECRET)),
