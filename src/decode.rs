@@ -78,10 +78,17 @@ pub(crate) fn field(
                 None => String::from(head),
             }
         }
-        Field::FirstJson(pointers) => pointers
-            .iter()
-            .find_map(|at| pointer(at))
-            .ok_or_else(|| missing(pointers.first().map_or("", |p| p.as_ref())))?,
+        Field::FirstJson(pointers) => match pointers.iter().find_map(|at| pointer(at)) {
+            Some(value) => value,
+            None => return Ok(None),
+        },
+        Field::JsonDotJson(first, second) => {
+            let head = pointer(first).ok_or_else(|| missing(first))?;
+            match pointer(second) {
+                Some(tail) => format!("{head}.{tail}"),
+                None => head,
+            }
+        }
         Field::BodyDigest => base16ct::lower::encode_string(&Sha256::digest(delivery.body)),
     }))
 }
@@ -92,7 +99,9 @@ pub(crate) fn located(scheme: &Scheme, delivery: &Delivery<'_>) -> Result<Decode
     let event = &scheme.event;
     let kind = field(scheme, &event.kind, "event type", delivery, &json)?
         .unwrap_or_else(|| String::from(scheme.name.as_ref()));
-    let id = field(scheme, &event.id, "id", delivery, &json)?;
+    // The id is informational (often an unsigned header): absent, it is `None`, not a
+    // refusal; the type and dedupe key stay required where declared.
+    let id = field(scheme, &event.id, "id", delivery, &json).unwrap_or(None);
     let dedupe_key = match field(scheme, &event.dedupe, "dedupe key", delivery, &json)? {
         Some(key) => key,
         None => base16ct::lower::encode_string(&Sha256::digest(delivery.body)),

@@ -287,7 +287,7 @@ pub(crate) fn proof_reads_json(scheme: &Scheme) -> bool {
                 || signature
                     .signed
                     .iter()
-                    .any(|part| matches!(part, Part::Json(_)))
+                    .any(|part| matches!(part, Part::Json(_) | Part::OptionalJson(_)))
         })
 }
 
@@ -295,19 +295,25 @@ pub(crate) fn proof_reads_json(scheme: &Scheme) -> bool {
 /// none) and its encoded text.
 fn entries<'v>(syntax: &'v Syntax, value: &'v str) -> impl Iterator<Item = (&'v str, &'v str)> {
     let (separator, mode) = match syntax {
-        Syntax::Bare | Syntax::Prefixed(_) => ('\u{0}', 0),
+        Syntax::Bare | Syntax::Prefixed(_) | Syntax::OptionalPrefix(_) => ('\u{0}', 0),
         Syntax::List { separator, .. } => (*separator, 1),
         Syntax::Versioned(_) => (' ', 2),
+        Syntax::Positional(separator) => (*separator, 3),
     };
     let whole = core::iter::once(value).filter(move |_| mode == 0);
     let split = value
         .split(separator)
         .filter(move |_| mode != 0)
         .map(str::trim)
+        // A positional value's first field is not a signature (Recurly's timestamp).
+        .skip(usize::from(mode == 3))
         .filter(|entry| !entry.is_empty());
     whole
         .map(|value| ("", value))
         .chain(split.filter_map(move |entry| {
+            if mode == 3 {
+                return Some(("", entry));
+            }
             let (tag, text) = entry.split_once(if mode == 1 { '=' } else { ',' })?;
             Some((tag.trim(), text.trim()))
         }))
@@ -315,8 +321,16 @@ fn entries<'v>(syntax: &'v Syntax, value: &'v str) -> impl Iterator<Item = (&'v 
 
 /// A field of a `key=value` signature list (Stripe's `t`).
 pub(crate) fn list_field<'v>(syntax: &Syntax, value: &'v str, key: &str) -> Option<&'v str> {
-    let Syntax::List { separator, .. } = syntax else {
-        return None;
+    let separator = match syntax {
+        Syntax::List { separator, .. } => separator,
+        Syntax::Positional(separator) => {
+            return value
+                .split(*separator)
+                .next()
+                .map(str::trim)
+                .filter(|first| !first.is_empty())
+        }
+        _ => return None,
     };
     value
         .split(*separator)
@@ -394,15 +408,22 @@ pub(crate) fn read_candidates(
                 format!("{what} must start with `{prefix}`"),
             )
         })?,
+        Syntax::OptionalPrefix(prefix) => strip_prefix_ignore_case(value, prefix).unwrap_or(value),
         _ => value,
     };
     let mut seen = 0;
     let mut found: Option<(Option<Algorithm>, Sig)> = None;
     let mut many = Vec::new();
-    let single = matches!(signature.syntax, Syntax::Bare | Syntax::Prefixed(_));
+    let single = matches!(
+        signature.syntax,
+        Syntax::Bare | Syntax::Prefixed(_) | Syntax::OptionalPrefix(_)
+    );
     for (tag, encoded) in entries(&signature.syntax, text) {
         let algorithm = match &signature.syntax {
-            Syntax::Bare | Syntax::Prefixed(_) => Some(signature.algorithm),
+            Syntax::Bare
+            | Syntax::Prefixed(_)
+            | Syntax::OptionalPrefix(_)
+            | Syntax::Positional(_) => Some(signature.algorithm),
             Syntax::List { key, .. } => (tag == key.as_ref()).then_some(signature.algorithm),
             Syntax::Versioned(versions) => versions
                 .iter()
@@ -421,11 +442,14 @@ pub(crate) fn read_candidates(
     }
     if seen == 0 {
         let code = match signature.syntax {
-            Syntax::List { .. } => ErrorCode::MissingSignature,
+            Syntax::List { .. } | Syntax::Positional(_) => ErrorCode::MissingSignature,
             _ => ErrorCode::MalformedSignature,
         };
         let why = match &signature.syntax {
             Syntax::List { key, .. } => format!("{what} has no `{key}=` entry"),
+            Syntax::Positional(separator) => {
+                format!("{what} has no signature after its first `{separator}`")
+            }
             Syntax::Versioned(versions) => {
                 let tags: Vec<&str> = versions.iter().map(|v| v.tag.as_ref()).collect();
                 format!("{what} has no entry of version {}", tags.join(" or "))
@@ -457,6 +481,10 @@ pub(crate) fn describe_form(signature: &Signature) -> String {
     match &signature.syntax {
         Syntax::Bare => digits,
         Syntax::Prefixed(prefix) => format!("`{prefix}` followed by {digits}"),
+        Syntax::OptionalPrefix(prefix) => format!("{digits}, `{prefix}` before them or not"),
+        Syntax::Positional(separator) => {
+            format!("a first field, then `{separator}`-separated signatures of {digits}")
+        }
         Syntax::List { key, .. } => format!("a list whose `{key}=` entries are {digits}"),
         Syntax::Versioned(_) => format!("`<version>,<signature>` entries of {digits}"),
     }
@@ -540,6 +568,13 @@ pub(crate) fn feed(
                     .and_then(|json| json.pointer(pointer))
                     .and_then(json_text);
                 sink(required(value, pointer)?.as_bytes())
+            }
+            Part::OptionalJson(pointer) => {
+                let value = signed
+                    .json
+                    .and_then(|json| json.pointer(pointer))
+                    .and_then(json_text);
+                sink(value.as_deref().unwrap_or("").as_bytes())
             }
             Part::Url | Part::UrlAnyPort => {
                 let url = required(delivery.url.map(Cow::Borrowed), "the request URL")?;

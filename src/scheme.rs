@@ -176,6 +176,9 @@ pub enum Part {
     Header(Text),
     /// A string or number in the JSON body, at a JSON pointer, as text; required.
     Json(Text),
+    /// Like [`Part::Json`], but nothing where the body has no string or number there
+    /// (Adyen's `originalReference`, absent from most notifications, signs as empty).
+    OptionalJson(Text),
     /// The request URL exactly as given in the delivery; required.
     Url,
     /// The request URL as given, or with its default port (`:443`, `:80`) added or
@@ -199,8 +202,8 @@ pub enum Locator {
     EitherHeader(Text, Text),
     /// A JSON pointer into the body.
     Json(Text),
-    /// A `key=value` field of the signature header (Stripe's `t`); only with
-    /// [`Syntax::List`].
+    /// A `key=value` field of the signature header (Stripe's `t`) with [`Syntax::List`];
+    /// with [`Syntax::Positional`], the value's first field (the name is for messages).
     SignatureField(Text),
 }
 
@@ -213,6 +216,9 @@ pub enum Syntax {
     Bare,
     /// A fixed prefix (case-insensitive), then the encoded signature.
     Prefixed(Text),
+    /// The encoded signature, with or without this prefix (case-insensitive): for a
+    /// provider whose documents and examples disagree on it (Mollie's `sha256=`).
+    OptionalPrefix(Text),
     /// `key=value` fields split by `separator`; every field named `key` is a candidate
     /// (Stripe `t=…,v1=…,v1=…`, Paddle `ts=…;h1=…`).
     List {
@@ -224,6 +230,10 @@ pub enum Syntax {
     /// Space-separated `<version>,<signature>` entries (Standard Webhooks); entries of
     /// versions not listed are skipped.
     Versioned(Cow<'static, [Version]>),
+    /// Fields split by this separator, without names: the first is not a signature (Recurly's
+    /// `<timestamp>,<sig>,<sig>`, the timestamp read with [`Locator::SignatureField`]),
+    /// every other one is a candidate.
+    Positional(char),
 }
 
 /// One accepted version of a [`Syntax::Versioned`] list.
@@ -328,8 +338,12 @@ pub enum Field {
     /// A header and a JSON field joined by a dot when the field is present (GitHub's
     /// `X-GitHub-Event` and `action`: `issues.opened`).
     HeaderDotJson(Text, Text),
-    /// The first JSON pointer present.
+    /// The first JSON pointer present; none present is not an error (the type falls back
+    /// to the scheme's name, the dedupe key to the body's digest).
     FirstJson(Cow<'static, [Text]>),
+    /// Two JSON fields joined by a dot, the second left out where absent (Recurly's
+    /// `object_type` and `event_type`: `account.created`).
+    JsonDotJson(Text, Text),
     /// The hex SHA-256 of the body: the dedupe key where the provider's id is not signed.
     BodyDigest,
 }
@@ -403,7 +417,9 @@ impl Scheme {
                             "is absent, but proof.signature.signed lists the timestamp",
                         ))
                     }
-                    Part::Header(name) | Part::Json(name) if name.is_empty() => {
+                    Part::Header(name) | Part::Json(name) | Part::OptionalJson(name)
+                        if name.trim().is_empty() =>
+                    {
                         return Err(invalid(
                             "proof.signature.signed",
                             "names an empty header or pointer",
@@ -432,6 +448,12 @@ impl Scheme {
                         "lists no version",
                     ))
                 }
+                Syntax::Positional(separator) if *separator == '=' => {
+                    return Err(invalid(
+                        "proof.signature.syntax.positional",
+                        "needs a separator other than `=`",
+                    ))
+                }
                 _ => {}
             }
             if signature.key == KeyForm::StandardWebhooks
@@ -446,11 +468,13 @@ impl Scheme {
         if let Some(timestamp) = &self.timestamp {
             check_locator(&timestamp.at, "timestamp.at")?;
             if let Locator::SignatureField(_) = timestamp.at {
-                let list = signature.is_some_and(|s| matches!(s.syntax, Syntax::List { .. }));
+                let list = signature.is_some_and(|s| {
+                    matches!(s.syntax, Syntax::List { .. } | Syntax::Positional(_))
+                });
                 if !list {
                     return Err(invalid(
                         "timestamp.at",
-                        "a signature field needs the list syntax",
+                        "a signature field needs the list or positional syntax",
                     ));
                 }
             }

@@ -579,6 +579,20 @@ fn set_pointer(root: &mut serde_json::Value, pointer: &str, value: serde_json::V
     let mut at = root;
     let keys: Vec<&str> = pointer.split('/').skip(1).collect();
     for (index, key) in keys.iter().enumerate() {
+        // An array element that exists is entered (Adyen's `/notificationItems/0/…`).
+        if let (serde_json::Value::Array(items), Ok(position)) = (&*at, key.parse::<usize>()) {
+            if position < items.len() {
+                let serde_json::Value::Array(items) = at else {
+                    return;
+                };
+                if index + 1 == keys.len() {
+                    items[position] = value;
+                    return;
+                }
+                at = &mut items[position];
+                continue;
+            }
+        }
         if !at.is_object() {
             *at = serde_json::Value::Object(serde_json::Map::new());
         }
@@ -751,7 +765,11 @@ pub fn sign(
     let encoded = proof::encode(signature.encoding, &bytes);
     let value = match &signature.syntax {
         Syntax::Bare => encoded,
-        Syntax::Prefixed(prefix) => format!("{prefix}{encoded}"),
+        Syntax::Prefixed(prefix) | Syntax::OptionalPrefix(prefix) => format!("{prefix}{encoded}"),
+        Syntax::Positional(separator) => match &timestamp {
+            Some(text) => format!("{text}{separator}{encoded}"),
+            None => format!("{separator}{encoded}"),
+        },
         Syntax::List { separator, key } => match (&scheme.timestamp, &timestamp) {
             (Some(spec), Some(text)) => match &spec.at {
                 Locator::SignatureField(field) => {

@@ -525,6 +525,9 @@ impl Search<'_, '_> {
     fn other_providers(&mut self, provider: &Resolved) {
         let headers = self.delivery.headers;
         let mut tried = 0;
+        // Schemes can coincide (G2 Sentry's and Lemon Squeezy's `X-Signature`): one cause
+        // names every provider the delivery verifies as.
+        let mut matched: Vec<&str> = Vec::new();
         for other in Provider::ALL.iter().copied() {
             if Some(other) == provider.provider() || tried >= 3 {
                 continue;
@@ -550,8 +553,18 @@ impl Search<'_, '_> {
                 tried += 1;
             }
             if verifier.prove(self.delivery, self.now).is_ok() {
-                self.add(Likelihood::Confirmed, "wrong_provider", format!("the delivery verifies as a {other} delivery: was the wrong provider chosen?"));
+                matched.push(other.name());
             }
+        }
+        if !matched.is_empty() {
+            let names = matched.join(" or ");
+            self.add(
+                Likelihood::Confirmed,
+                "wrong_provider",
+                format!(
+                    "the delivery verifies as a {names} delivery: was the wrong provider chosen?"
+                ),
+            );
         }
     }
 
@@ -668,7 +681,8 @@ fn lenient_signature(signature: &Signature, value: &str) -> Lenient {
     let prefix = match &signature.syntax {
         Syntax::Bare => "",
         Syntax::Prefixed(prefix) => prefix.as_ref(),
-        Syntax::List { .. } | Syntax::Versioned(_) => {
+        Syntax::OptionalPrefix(prefix) => prefix.as_ref(),
+        Syntax::List { .. } | Syntax::Versioned(_) | Syntax::Positional(_) => {
             let candidates = match proof::read_candidates(signature, value, header) {
                 Ok(candidates) => candidates.iter().map(|(_, sig)| *sig).collect(),
                 Err(error) => {
@@ -708,7 +722,8 @@ fn lenient_signature(signature: &Signature, value: &str) -> Lenient {
         }
         _ => rest,
     };
-    if !prefix.is_empty() && !had_prefix {
+    let optional = matches!(signature.syntax, Syntax::OptionalPrefix(_));
+    if !prefix.is_empty() && !had_prefix && !optional {
         format.push(Hint {
             code: "prefix_missing",
             message: format!("{header} lacks the `{prefix}` prefix"),

@@ -421,6 +421,56 @@ registry! {
         Gengo => gengo,
     }
     declared {
+        /// Intercom notifications (HMAC-SHA1).
+        Intercom => intercom,
+        /// Calendly webhook subscriptions.
+        Calendly => calendly,
+        /// Typeform webhooks.
+        Typeform => typeform,
+        /// PagerDuty webhooks v3.
+        PagerDuty => pagerduty,
+        /// Mux webhooks.
+        Mux => mux,
+        /// WooCommerce webhooks.
+        WooCommerce => woocommerce,
+        /// Zendesk webhooks.
+        Zendesk => zendesk,
+        /// Lemon Squeezy webhooks.
+        LemonSqueezy => lemonsqueezy,
+        /// WorkOS events webhooks.
+        WorkOs => workos,
+        /// Sentry integration-platform webhooks.
+        Sentry => sentry,
+        /// Vercel webhooks (HMAC-SHA1).
+        Vercel => vercel,
+        /// Bitbucket Cloud webhooks.
+        Bitbucket => bitbucket,
+        /// Telegram Bot API webhooks (a secret-token header).
+        Telegram => telegram,
+        /// Webflow webhooks.
+        Webflow => webflow,
+        /// Razorpay webhooks.
+        Razorpay => razorpay,
+        /// Mollie next-gen webhooks.
+        Mollie => mollie,
+        /// Recurly JSON webhooks.
+        Recurly => recurly,
+        /// Checkout.com webhooks.
+        Checkout => checkout,
+        /// Authorize.Net webhooks (HMAC-SHA512).
+        AuthorizeNet => authorizenet,
+        /// Adyen standard notifications (the signature inside the body).
+        Adyen => adyen,
+        /// Cashfree Payments webhooks.
+        Cashfree => cashfree,
+        /// Postmark webhooks (HTTP Basic credentials).
+        Postmark => postmark,
+        /// Twilio SendGrid signed Event Webhook (ECDSA P-256).
+        SendGrid => sendgrid,
+        /// Dropbox webhooks.
+        Dropbox => dropbox,
+        /// X (Twitter) Account Activity webhooks.
+        Twitter => twitter,
     }
     aliases {
     }
