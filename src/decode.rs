@@ -18,7 +18,11 @@ use crate::scheme::{Field, Scheme};
 /// name) as an object of strings.
 pub(crate) fn body_json(scheme: &Scheme, body: &[u8]) -> Result<(RawJson, Value), Error> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let form = scheme.content_type.contains("x-www-form-urlencoded");
+    // A form (Slack's slash commands, Twilio): `name=value&…` in form characters only.
+    let form = body.contains(&b'=')
+        && body
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"%+=&._~*-".contains(b));
     if form && !matches!(first, Some(b'{') | Some(b'[')) {
         let mut object = serde_json::Map::new();
         for (name, value) in form_urlencoded::parse(body) {
@@ -66,6 +70,12 @@ pub(crate) fn field(
             .get(name)
             .map(|v| String::from(v.trim()))
             .ok_or_else(|| missing(name))?,
+        Field::EitherHeader(first, second) => delivery
+            .headers
+            .get(first)
+            .or_else(|| delivery.headers.get(second))
+            .map(|v| String::from(v.trim()))
+            .ok_or_else(|| missing(first))?,
         Field::Json(at) => pointer(at).ok_or_else(|| missing(at))?,
         Field::HeaderDotJson(name, at) => {
             let head = delivery
@@ -78,10 +88,10 @@ pub(crate) fn field(
                 None => String::from(head),
             }
         }
-        Field::FirstJson(pointers) => pointers
-            .iter()
-            .find_map(|at| pointer(at))
-            .ok_or_else(|| missing(pointers.first().map_or("", |p| p.as_ref())))?,
+        Field::FirstJson(pointers) => match pointers.iter().find_map(|at| pointer(at)) {
+            Some(value) => value,
+            None => return Ok(None),
+        },
         Field::BodyDigest => base16ct::lower::encode_string(&Sha256::digest(delivery.body)),
     }))
 }
@@ -92,7 +102,8 @@ pub(crate) fn located(scheme: &Scheme, delivery: &Delivery<'_>) -> Result<Decode
     let event = &scheme.event;
     let kind = field(scheme, &event.kind, "event type", delivery, &json)?
         .unwrap_or_else(|| String::from(scheme.name.as_ref()));
-    let id = field(scheme, &event.id, "id", delivery, &json)?;
+    // An id is informational (the dedupe key is what counts): an absent one is no error.
+    let id = field(scheme, &event.id, "id", delivery, &json).unwrap_or(None);
     let dedupe_key = match field(scheme, &event.dedupe, "dedupe key", delivery, &json)? {
         Some(key) => key,
         None => base16ct::lower::encode_string(&Sha256::digest(delivery.body)),

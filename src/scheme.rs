@@ -174,6 +174,8 @@ pub enum Part {
     Timestamp,
     /// A header's value as sent (trimmed); required.
     Header(Text),
+    /// The first of two headers present (Standard Webhooks' `webhook-id`/`svix-id`).
+    EitherHeader(Text, Text),
     /// A string or number in the JSON body, at a JSON pointer, as text; required.
     Json(Text),
     /// The request URL exactly as given in the delivery; required.
@@ -323,12 +325,15 @@ pub enum Field {
     None,
     /// A header's value.
     Header(Text),
+    /// The first of two headers present.
+    EitherHeader(Text, Text),
     /// A string or number in the JSON body, at a JSON pointer.
     Json(Text),
     /// A header and a JSON field joined by a dot when the field is present (GitHub's
     /// `X-GitHub-Event` and `action`: `issues.opened`).
     HeaderDotJson(Text, Text),
-    /// The first JSON pointer present.
+    /// The first JSON pointer present; none present is not an error (the type falls back
+    /// to the scheme's name, the dedupe key to the body's digest).
     FirstJson(Cow<'static, [Text]>),
     /// The hex SHA-256 of the body: the dedupe key where the provider's id is not signed.
     BodyDigest,
@@ -403,7 +408,7 @@ impl Scheme {
                             "is absent, but proof.signature.signed lists the timestamp",
                         ))
                     }
-                    Part::Header(name) | Part::Json(name) if name.is_empty() => {
+                    Part::Header(name) | Part::Json(name) if name.trim().is_empty() => {
                         return Err(invalid(
                             "proof.signature.signed",
                             "names an empty header or pointer",
