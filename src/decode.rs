@@ -100,8 +100,17 @@ pub(crate) fn field(
 pub(crate) fn located(scheme: &Scheme, delivery: &Delivery<'_>) -> Result<Decoded<RawJson>, Error> {
     let (payload, json) = body_json(scheme, delivery.body)?;
     let event = &scheme.event;
-    let kind = field(scheme, &event.kind, "event type", delivery, &json)?
-        .unwrap_or_else(|| String::from(scheme.name.as_ref()));
+    // A type in a header that is absent falls back to the scheme's name (the proof has
+    // passed; `sign` makes only the proof's headers); one in the body is its shape.
+    let from_header = matches!(
+        event.kind,
+        Field::Header(_) | Field::EitherHeader(..) | Field::HeaderDotJson(..)
+    );
+    let kind = match field(scheme, &event.kind, "event type", delivery, &json) {
+        Err(_) if from_header => None,
+        other => other?,
+    }
+    .unwrap_or_else(|| String::from(scheme.name.as_ref()));
     // An id is informational (the dedupe key is what counts): an absent one is no error.
     let id = field(scheme, &event.id, "id", delivery, &json).unwrap_or(None);
     let dedupe_key = match field(scheme, &event.dedupe, "dedupe key", delivery, &json)? {
