@@ -2,6 +2,8 @@
 // only what all four have (Web Crypto, TextEncoder, Headers, Request) and no test
 // framework: each runtime's harness registers or runs `cases(hookproof)` its own way.
 
+import { providerCases } from "./providers.js";
+
 const encoder = new TextEncoder();
 const NOW = 1_772_548_200;
 // Distinctive, so a leak into any error message is easy to spot.
@@ -749,6 +751,7 @@ export function cases(h) {
     equal([error.name, error.code, error.message], ["WebhookError", "x", "y"]);
   });
 
+  list.push(...providerCases(h)); // every other provider: js-tests/providers.js
   return list;
 }
 

@@ -35,7 +35,7 @@ function prepareScratch() {
     JSON.stringify({ name: "scratch", private: true, type: "module", dependencies: { hookproof: `file:./${tarball}` } }, null, 2),
   );
   sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch });
-  cpSync(join(here, "cases.js"), join(scratch, "cases.js"));
+  for (const file of ["cases.js", "providers.js"]) cpSync(join(here, file), join(scratch, file));
   for (const file of readdirSync(join(here, "harness"))) cpSync(join(here, "harness", file), join(scratch, file), { recursive: true });
   console.log(`installed ${tarball} (${packed[0].size} bytes packed) into ${scratch}`);
 }

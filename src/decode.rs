@@ -18,7 +18,11 @@ use crate::scheme::{Field, Scheme};
 /// name) as an object of strings.
 pub(crate) fn body_json(scheme: &Scheme, body: &[u8]) -> Result<(RawJson, Value), Error> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    let form = scheme.content_type.contains("x-www-form-urlencoded");
+    // A form (Slack's slash commands, Twilio): `name=value&…` in form characters only.
+    let form = body.contains(&b'=')
+        && body
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b"%+=&._~*-".contains(b));
     if form && !matches!(first, Some(b'{') | Some(b'[')) {
         let mut object = serde_json::Map::new();
         for (name, value) in form_urlencoded::parse(body) {
@@ -66,6 +70,12 @@ pub(crate) fn field(
             .get(name)
             .map(|v| String::from(v.trim()))
             .ok_or_else(|| missing(name))?,
+        Field::EitherHeader(first, second) => delivery
+            .headers
+            .get(first)
+            .or_else(|| delivery.headers.get(second))
+            .map(|v| String::from(v.trim()))
+            .ok_or_else(|| missing(first))?,
         Field::Json(at) => pointer(at).ok_or_else(|| missing(at))?,
         Field::HeaderDotJson(name, at) => {
             let head = delivery
@@ -97,10 +107,18 @@ pub(crate) fn field(
 pub(crate) fn located(scheme: &Scheme, delivery: &Delivery<'_>) -> Result<Decoded<RawJson>, Error> {
     let (payload, json) = body_json(scheme, delivery.body)?;
     let event = &scheme.event;
-    let kind = field(scheme, &event.kind, "event type", delivery, &json)?
-        .unwrap_or_else(|| String::from(scheme.name.as_ref()));
-    // The id is informational (often an unsigned header): absent, it is `None`, not a
-    // refusal; the type and dedupe key stay required where declared.
+    // A type in a header that is absent falls back to the scheme's name (the proof has
+    // passed; `sign` makes only the proof's headers); one in the body is its shape.
+    let from_header = matches!(
+        event.kind,
+        Field::Header(_) | Field::EitherHeader(..) | Field::HeaderDotJson(..)
+    );
+    let kind = match field(scheme, &event.kind, "event type", delivery, &json) {
+        Err(_) if from_header => None,
+        other => other?,
+    }
+    .unwrap_or_else(|| String::from(scheme.name.as_ref()));
+    // An id is informational (the dedupe key is what counts): an absent one is no error.
     let id = field(scheme, &event.id, "id", delivery, &json).unwrap_or(None);
     let dedupe_key = match field(scheme, &event.dedupe, "dedupe key", delivery, &json)? {
         Some(key) => key,

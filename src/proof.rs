@@ -562,6 +562,14 @@ pub(crate) fn feed(
                 let value = delivery.headers.get(name).map(|v| Cow::Borrowed(v.trim()));
                 sink(required(value, name)?.as_bytes())
             }
+            Part::EitherHeader(first, second) => {
+                let value = delivery
+                    .headers
+                    .get(first)
+                    .or_else(|| delivery.headers.get(second))
+                    .map(|v| Cow::Borrowed(v.trim()));
+                sink(required(value, first)?.as_bytes())
+            }
             Part::Json(pointer) => {
                 let value = signed
                     .json
@@ -759,9 +767,12 @@ pub(crate) fn host_hashable(scheme: &Scheme) -> bool {
     signature.algorithm == Algorithm::HmacSha256
         && signature.key == KeyForm::Text
         && matches!(parts.last(), Some(Part::Body))
-        && parts[..parts.len() - 1]
-            .iter()
-            .all(|part| matches!(part, Part::Literal(_) | Part::Timestamp | Part::Header(_)))
+        && parts[..parts.len() - 1].iter().all(|part| {
+            matches!(
+                part,
+                Part::Literal(_) | Part::Timestamp | Part::Header(_) | Part::EitherHeader(..)
+            )
+        })
 }
 
 /// What is signed before the body, for a [`host_hashable`] scheme.

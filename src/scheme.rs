@@ -174,6 +174,8 @@ pub enum Part {
     Timestamp,
     /// A header's value as sent (trimmed); required.
     Header(Text),
+    /// The first of two headers present (Standard Webhooks' `webhook-id`/`svix-id`).
+    EitherHeader(Text, Text),
     /// A string or number in the JSON body, at a JSON pointer, as text; required.
     Json(Text),
     /// Like [`Part::Json`], but nothing where the body has no string or number there
@@ -333,6 +335,8 @@ pub enum Field {
     None,
     /// A header's value.
     Header(Text),
+    /// The first of two headers present.
+    EitherHeader(Text, Text),
     /// A string or number in the JSON body, at a JSON pointer.
     Json(Text),
     /// A header and a JSON field joined by a dot when the field is present (GitHub's

@@ -694,6 +694,9 @@ pub fn sign(
     // headers, and (Mailgun) fields inside the body.
     let mut json: Option<serde_json::Value> = None;
     let reads_json = proof::proof_reads_json(scheme);
+    // Whether sign wrote into the body (a Mailgun timestamp, token or signature): only then
+    // is the body re-serialised, so a body that has them all is signed as given.
+    let mut changed = false;
     if reads_json {
         json = Some(serde_json::from_slice(body).unwrap_or(serde_json::Value::Null));
     }
@@ -705,6 +708,7 @@ pub fn sign(
             Locator::Json(pointer) => {
                 if let Some(json) = json.as_mut() {
                     if json.pointer(pointer).is_none() {
+                        changed = true;
                         let value = match spec.unit {
                             TimeUnit::Milliseconds => {
                                 serde_json::Value::from(options.timestamp.saturating_mul(1000))
@@ -720,12 +724,15 @@ pub fn sign(
     }
     for part in signature.signed.iter() {
         match part {
-            Part::Header(name) if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) => {
+            Part::Header(name) | Part::EitherHeader(name, _)
+                if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) =>
+            {
                 headers.push((String::from(name.as_ref()), id.clone()))
             }
             Part::Json(pointer) => {
                 if let Some(json) = json.as_mut() {
                     if json.pointer(pointer).is_none() {
+                        changed = true;
                         set_pointer(json, pointer, serde_json::Value::String(id.clone()));
                     }
                 }
@@ -745,7 +752,7 @@ pub fn sign(
     };
     let method = options.method.as_deref().unwrap_or("POST");
     let body_sent: Option<Vec<u8>> = match (&json, &signature.location) {
-        (Some(json), _) if reads_json => serde_json::to_vec(json).ok(),
+        (Some(json), _) if reads_json && changed => serde_json::to_vec(json).ok(),
         _ => None,
     };
     let content = body_sent.as_deref().unwrap_or(body);

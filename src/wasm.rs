@@ -202,8 +202,10 @@ fn header_names(scheme: &Scheme) -> Vec<String> {
             names[0] = String::from(main.unwrap_or(""));
             rest.extend(other);
             for part in signature.signed.iter() {
-                if let Part::Header(name) = part {
-                    rest.push(name);
+                match part {
+                    Part::Header(name) => rest.push(name),
+                    Part::EitherHeader(a, b) => rest.extend([a.as_ref(), b.as_ref()]),
+                    _ => {}
                 }
             }
         }
@@ -221,8 +223,10 @@ fn header_names(scheme: &Scheme) -> Vec<String> {
         fields.push(when);
     }
     for field in fields {
-        if let Field::Header(name) | Field::HeaderDotJson(name, _) = field {
-            rest.push(name);
+        match field {
+            Field::Header(name) | Field::HeaderDotJson(name, _) => rest.push(name),
+            Field::EitherHeader(a, b) => rest.extend([a.as_ref(), b.as_ref()]),
+            _ => {}
         }
     }
     for name in rest {

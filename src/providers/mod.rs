@@ -247,6 +247,7 @@ impl Provider {
     /// use hookproof::{ErrorCode, Provider};
     ///
     /// assert_eq!(Provider::from_name("sir").unwrap(), Provider::Sir);
+    /// assert_eq!(Provider::from_name("svix").unwrap(), Provider::StandardWebhooks);
     /// assert_eq!(Provider::from_name("acme").unwrap_err().code(), ErrorCode::UnknownProvider);
     /// ```
     pub fn from_name(name: &str) -> Result<Provider, Error> {
@@ -421,6 +422,38 @@ registry! {
         Gengo => gengo,
     }
     declared {
+        /// Standard Webhooks (Svix, Clerk, Resend).
+        StandardWebhooks => standardwebhooks,
+        /// Stripe.
+        Stripe => stripe,
+        /// GitHub.
+        GitHub => github,
+        /// Shopify.
+        Shopify => shopify,
+        /// Slack.
+        Slack => slack,
+        /// Discord interactions.
+        Discord => discord,
+        /// Twilio.
+        Twilio => twilio,
+        /// Square.
+        Square => square,
+        /// Paddle Billing.
+        Paddle => paddle,
+        /// Zoom.
+        Zoom => zoom,
+        /// Linear.
+        Linear => linear,
+        /// Twitch EventSub.
+        Twitch => twitch,
+        /// HubSpot (signature v3).
+        HubSpot => hubspot,
+        /// Mailgun.
+        Mailgun => mailgun,
+        /// GitLab.
+        GitLab => gitlab,
+        /// Meta (WhatsApp, Instagram, Messenger).
+        Meta => meta,
         /// Intercom notifications (HMAC-SHA1).
         Intercom => intercom,
         /// Calendly webhook subscriptions.
@@ -473,5 +506,8 @@ registry! {
         Twitter => twitter,
     }
     aliases {
+        "svix" => StandardWebhooks,
+        "clerk" => StandardWebhooks,
+        "resend" => StandardWebhooks,
     }
 }
