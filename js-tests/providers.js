@@ -31,6 +31,13 @@ const rows = {
   mailgun: ['{"signature":{"token":"tok123"},"event-data":{"event":"delivered","id":"e1"}}', "key-1", "key-1", "other", 300],
   gitlab: [EVENT, "gl-token", "gl-token", "other", null, { "X-Gitlab-Event": "Push Hook" }],
   meta: [EVENT, "meta-secret", "meta-secret", "other", null],
+  typeform: [EVENT, "tf", "tf", "other", null],
+  intercom: ['{"topic":"conversation.user.created","id":"notif_1"}', "hub", "hub", "other", null],
+  pagerduty: ['{"event":{"id":"01B","event_type":"incident.triggered"}}', "pd", "pd", "other", null],
+  mux: [EVENT, "mux-secret", "mux-secret", "other", 300],
+  lemonsqueezy: ['{"meta":{"event_name":"order_created"},"data":{}}', "ls", "ls", "other", null],
+  woocommerce: [EVENT, "wc", "wc", "other", null, { "X-WC-Webhook-Topic": "order.created" }],
+  zendesk: [EVENT, "zd", "zd", "other", 300],
 };
 
 // Each provider's published example, as sent.
@@ -147,6 +154,8 @@ function signatureHeader(headers) {
 // A malformed value of the same syntax as `value`.
 function malformed(value) {
   if (/^t=\d+,/.test(value)) return value.replace(/v1=[0-9a-f]+/, "v1=zz");
+  if (/^v1=[0-9a-f]+$/.test(value)) return "v1=zz";
+  if (/^sha1=/.test(value)) return "sha1=zz";
   if (/^ts=\d+;/.test(value)) return value.replace(/h1=[0-9a-f]+/, "h1=zz");
   if (/^v1a?,/.test(value)) return "v1,zz";
   const prefix = /^(sha256=|v0=)/.exec(value);

@@ -135,6 +135,7 @@ fn sign_reproduces_the_independent_signatures() {
                 "x-shopify-topic",
                 "x-shopify-webhook-id",
                 "x-gitlab-event",
+                "x-wc-webhook-topic",
                 "twitch-eventsub-message-type",
                 "twitch-eventsub-subscription-type",
             ];

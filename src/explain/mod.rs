@@ -525,10 +525,14 @@ impl Search<'_, '_> {
     fn other_providers(&mut self, provider: &Resolved) {
         let headers = self.delivery.headers;
         let mut tried = 0;
+        let mut seen: Vec<&Proof> = alloc::vec![&provider.scheme().proof];
         for other in Provider::ALL.iter().copied() {
-            if Some(other) == provider.provider() || tried >= 3 {
+            // A proof identical to one already tried (Lemon Squeezy's is G2 Sentry's) would
+            // only repeat its verdict: the first provider in the registry stands for it.
+            if Some(other) == provider.provider() || tried >= 3 || seen.contains(&other.proof()) {
                 continue;
             }
+            seen.push(other.proof());
             let carried = match &other.scheme().proof {
                 Proof::Signature(signature) => match &signature.location {
                     Locator::Header(name) => headers.get(name).is_some(),

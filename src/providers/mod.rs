@@ -454,6 +454,20 @@ registry! {
         GitLab => gitlab,
         /// Meta (WhatsApp, Instagram, Messenger).
         Meta => meta,
+        /// Typeform.
+        Typeform => typeform,
+        /// Intercom.
+        Intercom => intercom,
+        /// PagerDuty (webhooks v3).
+        PagerDuty => pagerduty,
+        /// Mux.
+        Mux => mux,
+        /// Lemon Squeezy.
+        LemonSqueezy => lemonsqueezy,
+        /// WooCommerce.
+        WooCommerce => woocommerce,
+        /// Zendesk.
+        Zendesk => zendesk,
     }
     aliases {
         "svix" => StandardWebhooks,

@@ -343,4 +343,54 @@ vectors.append({"provider": "meta", "secret": META_SECRET.decode(), "body": raw.
                 "headers": {"X-Hub-Signature-256": "sha256=" + hex_mac(META_SECRET, raw)},
                 "expect": {"type": "whatsapp_business_account", "dedupeKey": hashlib.sha256(raw).hexdigest()}})
 
+# PagerDuty: go-pagerduty's webhookv3 test.
+PD_SECRET = "lDQHScfUeXUKaQRNF+8XIiDKZ7XX3itBAYzwU0TARw8lJqRnkKl2iB1anSb0Z+IK"
+raw = b'{"event":{"id":"01BWDWL3NYY7LUFPZCC28QUCMK","event_type":"incident.priority_updated","resource_type":"incident","occurred_at":"2021-04-26T17:36:27.458Z","agent":{"html_url":"https://acme.pagerduty.com/users/PLH1HKV","id":"PLH1HKV","self":"https://api.pagerduty.com/users/PLH1HKV","summary":"Tenex Engineer","type":"user_reference"},"client":null,"data":{"id":"PGR0VU2","type":"incident","self":"https://api.pagerduty.com/incidents/PGR0VU2","html_url":"https://acme.pagerduty.com/incidents/PGR0VU2","number":2,"status":"triggered","title":"A little bump in the road","service":{"html_url":"https://acme.pagerduty.com/services/PF9KMXH","id":"PF9KMXH","self":"https://api.pagerduty.com/services/PF9KMXH","summary":"API Service","type":"service_reference"},"assignees":[{"html_url":"https://acme.pagerduty.com/users/PTUXL6G","id":"PTUXL6G","self":"https://api.pagerduty.com/users/PTUXL6G","summary":"User 123","type":"user_reference"}],"escalation_policy":{"html_url":"https://acme.pagerduty.com/escalation_policies/PUS0KTE","id":"PUS0KTE","self":"https://api.pagerduty.com/escalation_policies/PUS0KTE","summary":"Default","type":"escalation_policy_reference"},"teams":[{"html_url":"https://acme.pagerduty.com/teams/PFCVPS0","id":"PFCVPS0","self":"https://api.pagerduty.com/teams/PFCVPS0","summary":"Engineering","type":"team_reference"}],"priority":{"html_url":"https://acme.pagerduty.com/account/incident_priorities","id":"PSO75BM","self":"https://api.pagerduty.com/priorities/PSO75BM","summary":"P1","type":"priority_reference"},"urgency":"high","conference_bridge":{"conference_number":1000,"conference_url":"https://example.com"},"resolve_reason":null}}}'
+sig = check("v1=0c0b9495b893a39e70d1fea2fe11fbe0a825f88b9f67846f6cc07dd2bc5476cd", "v1=" + hex_mac(PD_SECRET.encode(), raw))
+vectors.append({"provider": "pagerduty", "secret": PD_SECRET, "body": raw.decode(),
+                "headers": {"X-PagerDuty-Signature": "v1=" + "0" * 64 + "," + sig}, "sign": False,
+                "expect": {"type": "incident.priority_updated", "dedupeKey": "01BWDWL3NYY7LUFPZCC28QUCMK"}})
+vectors.append({"provider": "pagerduty", "secret": PD_SECRET, "body": raw.decode(),
+                "headers": {"X-PagerDuty-Signature": sig},
+                "expect": {"type": "incident.priority_updated", "dedupeKey": "01BWDWL3NYY7LUFPZCC28QUCMK"}})
+
+# Mux: mux-node-sdk's tests (bodies without type or id: refused after the proof).
+for raw, published in [(b'{"test":"body"}', "854ece4c22acef7c66b57d4e504153bc512595e8e9c772ece2a68150548c19a7"),
+                       (b'{"test":{"nested":{"nanos":718234, "seconds":1691711005}}}', "bd315c24bce1c2b8ad325696f26530c8ef7d7d830afb7c1381903705d04607be")]:
+    sig = check(published, hex_mac(b"SuperSecret123", b"1565125718." + raw))
+    vectors.append({"provider": "mux", "secret": "SuperSecret123", "body": raw.decode(),
+                    "headers": {"Mux-Signature": f"t=1565125718,v1={sig}"}, "now": 1565125718,
+                    "sign": {"timestamp": 1565125718}, "expect": {"error": "invalid_payload"}})
+raw = compact({"type": "video.asset.ready", "id": "3a56ac3d-33da-4366-855b-f592d898409d", "data": {"id": "a1"}})
+vectors.append({"provider": "mux", "secret": "SuperSecret123", "body": raw.decode(),
+                "headers": {"Mux-Signature": "t=1700000000,v1=" + hex_mac(b"SuperSecret123", b"1700000000." + raw)},
+                "now": 1700000000, "sign": {"timestamp": 1700000000},
+                "expect": {"type": "video.asset.ready", "dedupeKey": "3a56ac3d-33da-4366-855b-f592d898409d"}})
+
+for provider, header, secret, body, sig, expect in [
+    ("typeform", "Typeform-Signature", b"tf-secret", {"event_id": "01H", "event_type": "form_response", "form_response": {}},
+     lambda k, r: "sha256=" + b64_mac(k, r), ("form_response", "01H")),
+    ("intercom", "X-Hub-Signature", b"hub-secret", {"type": "notification_event", "topic": "conversation.user.created", "id": "notif_1"},
+     lambda k, r: "sha1=" + hmac.new(k, r, hashlib.sha1).hexdigest(), ("conversation.user.created", "notif_1")),
+    ("lemonsqueezy", "X-Signature", b"ls-secret", {"meta": {"event_name": "order_created"}, "data": {"id": "1"}},
+     lambda k, r: hex_mac(k, r), ("order_created", None)),
+    ("woocommerce", "X-WC-Webhook-Signature", b"wc-secret", {"id": 73, "status": "processing"},
+     lambda k, r: b64_mac(k, r), ("order.created", None)),
+]:
+    raw = compact(body)
+    headers = {header: sig(secret, raw)}
+    if provider == "woocommerce":
+        headers["X-WC-Webhook-Topic"] = "order.created"
+    vectors.append({"provider": provider, "secret": secret.decode(), "body": raw.decode(), "headers": headers,
+                    "expect": {"type": expect[0], "dedupeKey": expect[1] or hashlib.sha256(raw).hexdigest()}})
+
+# Zendesk: timestamp then body, as the current documentation says (the older page's
+# example is checked in tests/providers.rs with a declaration of its order).
+raw = b'{"type":"zen:event-type:ticket.created","id":"z1"}'
+vectors.append({"provider": "zendesk", "secret": "zd-secret", "body": raw.decode(),
+                "headers": {"X-Zendesk-Webhook-Signature": b64_mac(b"zd-secret", b"2023-11-14T22:13:20Z" + raw),
+                            "X-Zendesk-Webhook-Signature-Timestamp": "2023-11-14T22:13:20Z"},
+                "now": 1700000000, "sign": {"timestamp": 1700000000},
+                "expect": {"type": "zen:event-type:ticket.created", "dedupeKey": hashlib.sha256(raw).hexdigest()}})
+
 print(json.dumps(vectors, indent=1, ensure_ascii=False))
