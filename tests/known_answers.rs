@@ -136,6 +136,8 @@ fn sign_reproduces_the_independent_signatures() {
                 "x-shopify-webhook-id",
                 "x-gitlab-event",
                 "x-wc-webhook-topic",
+                "x-event-key",
+                "sentry-hook-resource",
                 "twitch-eventsub-message-type",
                 "twitch-eventsub-subscription-type",
             ];

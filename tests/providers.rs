@@ -12,6 +12,9 @@ const OTHER: &str = "another-secret-entirely";
 const DISCORD_SEED: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
 const DISCORD_PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 const SW_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SG_PRIVATE: &str = "1f2e3d4c5b6a79880123456789abcdef0123456789abcdef0123456789abcdef";
+const SG_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE74gMjvgWiBeWwYjlcbAaxvcMUmJ0VtrkhnWO/9nGPd1c28EeJIg6ElmCQqlYdblqiFT2S/+ayaM4ELgfFU9U5Q==";
+const SG_OTHER: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE9YBDE1P0qKoCdX+cpkB7aIVxlqWe0X6xYiRZk6WVhg/kBf6DArpvrn7a2nchMsHo+GwiMW3JzwOAY/EQxMR+lA==";
 const SW_OTHER: &str = "whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==";
 
 /// One provider's test delivery: body, signing key, verification key, URL.
@@ -105,6 +108,24 @@ fn fixture(provider: Provider) -> Fixture {
             "ls",
             "ls",
             OTHER,
+        ),
+        "telegram" => (
+            json(r#"{"update_id":10000,"message":{}}"#),
+            "tg",
+            "tg",
+            OTHER,
+        ),
+        "sendgrid" => (
+            json(r#"[{"event":"delivered","sg_event_id":"e1"}]"#),
+            SG_PRIVATE,
+            SG_PUBLIC,
+            SG_OTHER,
+        ),
+        "postmark" => (
+            json(r#"{"RecordType":"Delivery","MessageID":"m1"}"#),
+            "hook:pa55",
+            "hook:pa55",
+            "hook:other",
         ),
         "hubspot" => (
             json(r#"[{"eventId":1,"subscriptionType":"contact.creation"}]"#),

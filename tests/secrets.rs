@@ -13,6 +13,9 @@ const SIR_SECRET: &str = "whsec_5ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e
 const SW_SECRET: &str = "whsec_U2VjcmV0LWRvLW5vdC1wcmludC1aeDk3S3FtUTRyVw==";
 /// Discord signs with an Ed25519 private key (the seed) and is verified with the public key.
 const DISCORD_SEED: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+/// SendGrid signs with an ECDSA P-256 private key; the receiver holds the public key.
+const SENDGRID_PRIVATE: &str = "1f2e3d4c5b6a79880123456789abcdef0123456789abcdef0123456789abcdef";
+const SENDGRID_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE74gMjvgWiBeWwYjlcbAaxvcMUmJ0VtrkhnWO/9nGPd1c28EeJIg6ElmCQqlYdblqiFT2S/+ayaM4ELgfFU9U5Q==";
 const DISCORD_PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
 fn body(provider: Provider) -> &'static str {
@@ -52,6 +55,7 @@ fn every_error_path_of_every_provider_is_clean() {
             "sir" => (SIR_SECRET, SIR_SECRET),
             "standardwebhooks" => (SW_SECRET, SW_SECRET),
             "discord" => (DISCORD_SEED, DISCORD_PUBLIC),
+            "sendgrid" => (SENDGRID_PRIVATE, SENDGRID_PUBLIC),
             _ => (SECRET, SECRET),
         };
         let good_body = body(provider).as_bytes();

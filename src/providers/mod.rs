@@ -468,10 +468,39 @@ registry! {
         WooCommerce => woocommerce,
         /// Zendesk.
         Zendesk => zendesk,
+        /// Telegram Bot API.
+        Telegram => telegram,
+        /// Postmark.
+        Postmark => postmark,
+        /// Bitbucket Cloud.
+        Bitbucket => bitbucket,
+        /// Vercel.
+        Vercel => vercel,
+        /// Razorpay.
+        Razorpay => razorpay,
+        /// Dropbox.
+        Dropbox => dropbox,
+        /// Checkout.com.
+        Checkout => checkout,
+        /// Sentry (integration platform).
+        Sentry => sentry,
+        /// X (Twitter) Account Activity API.
+        Twitter => twitter,
+        /// SendGrid Event Webhook (ECDSA).
+        SendGrid => sendgrid,
+        /// Calendly.
+        Calendly => calendly,
+        /// WorkOS.
+        WorkOS => workos,
+        /// Webflow.
+        Webflow => webflow,
     }
     aliases {
         "svix" => StandardWebhooks,
         "clerk" => StandardWebhooks,
         "resend" => StandardWebhooks,
+        "whatsapp" => Meta,
+        "instagram" => Meta,
+        "messenger" => Meta,
     }
 }

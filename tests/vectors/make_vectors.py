@@ -393,4 +393,49 @@ vectors.append({"provider": "zendesk", "secret": "zd-secret", "body": raw.decode
                 "now": 1700000000, "sign": {"timestamp": 1700000000},
                 "expect": {"type": "zen:event-type:ticket.created", "dedupeKey": hashlib.sha256(raw).hexdigest()}})
 
+# The providers declared from their documents without a published example: computed here.
+SG_PUBLIC = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE74gMjvgWiBeWwYjlcbAaxvcMUmJ0VtrkhnWO/9nGPd1c28EeJIg6ElmCQqlYdblqiFT2S/+ayaM4ELgfFU9U5Q=="
+raw = b'[{"email":"a@example.com","event":"delivered","sg_event_id":"e1","timestamp":1700000000}]'
+# ECDSA signatures are randomised: this one was made once with pyca/cryptography (key
+# scalar 1f2e3d4c…cdef), checked here when that package is installed.
+SG_SIG = "MEUCIDA5SDdoq+VcX+LlwOsnzepr38yY/Tyos1wUyA8pbzRgAiEA1s3gzGSqPFTC84D8dMZd4M9L86LxqRU1dKqlfN/2XbQ="
+try:
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    serialization.load_der_public_key(base64.b64decode(SG_PUBLIC)).verify(
+        base64.b64decode(SG_SIG), b"1700000000" + raw, ec.ECDSA(hashes.SHA256()))
+except ImportError:
+    pass
+vectors.append({"provider": "sendgrid", "secret": SG_PUBLIC, "body": raw.decode(),
+                "headers": {"X-Twilio-Email-Event-Webhook-Signature": SG_SIG, "X-Twilio-Email-Event-Webhook-Timestamp": "1700000000"},
+                "now": 1700000000, "sign": False, "expect": {"type": "delivered", "dedupeKey": hashlib.sha256(raw).hexdigest()}})
+
+def plain(provider, headers, body, expect_type, dedupe=None, now=None, sign=None):
+    raw = compact(body)
+    hs = {name: (make(raw) if callable(make) else make) for name, make in headers.items()}
+    v = {"provider": provider, "secret": SECRET_OF[provider], "body": raw.decode(), "headers": hs,
+         "expect": {"type": expect_type, "dedupeKey": dedupe or hashlib.sha256(raw).hexdigest()}}
+    if now is not None:
+        v["now"] = now
+    if sign is not None:
+        v["sign"] = sign
+    vectors.append(v)
+
+SECRET_OF = {"telegram": "tg-secret-token", "postmark": "hook:pa55", "bitbucket": "bb-secret", "vercel": "vc-secret",
+             "razorpay": "rp-secret", "dropbox": "db-secret", "checkout": "cko-secret", "sentry": "sentry-client-secret",
+             "twitter": "consumer-secret", "calendly": "cal-key", "workos": "wo-secret", "webflow": "wf-secret"}
+k = lambda p: SECRET_OF[p].encode()
+plain("telegram", {"X-Telegram-Bot-Api-Secret-Token": "tg-secret-token"}, {"update_id": 10000, "message": {"text": "hi"}}, "telegram", "10000")
+plain("postmark", {"Authorization": "Basic " + base64.b64encode(b"hook:pa55").decode()}, {"RecordType": "Delivery", "MessageID": "m1"}, "Delivery")
+plain("bitbucket", {"X-Hub-Signature": lambda r: "sha256=" + hex_mac(k("bitbucket"), r), "X-Event-Key": "repo:push"}, {"push": {}}, "repo:push")
+plain("vercel", {"x-vercel-signature": lambda r: hmac.new(k("vercel"), r, hashlib.sha1).hexdigest()}, {"type": "deployment.created", "id": "evt_v1"}, "deployment.created", "evt_v1")
+plain("razorpay", {"X-Razorpay-Signature": lambda r: hex_mac(k("razorpay"), r)}, {"event": "payment.captured", "payload": {}}, "payment.captured")
+plain("dropbox", {"X-Dropbox-Signature": lambda r: hex_mac(k("dropbox"), r)}, {"list_folder": {"accounts": ["dbid:1"]}}, "dropbox")
+plain("checkout", {"Cko-Signature": lambda r: hex_mac(k("checkout"), r)}, {"id": "evt_c1", "type": "payment_approved"}, "payment_approved", "evt_c1")
+plain("sentry", {"Sentry-Hook-Signature": lambda r: hex_mac(k("sentry"), r), "Sentry-Hook-Resource": "issue"}, {"action": "created", "data": {}}, "issue.created")
+plain("twitter", {"x-twitter-webhooks-signature": lambda r: "sha256=" + b64_mac(k("twitter"), r)}, {"for_user_id": "1", "tweet_create_events": []}, "twitter")
+plain("calendly", {"Calendly-Webhook-Signature": lambda r: "t=1700000000,v1=" + hex_mac(k("calendly"), b"1700000000." + r)}, {"event": "invitee.created", "payload": {}}, "invitee.created", now=1700000100, sign={"timestamp": 1700000000})
+plain("workos", {"WorkOS-Signature": lambda r: "t=1700000000000, v1=" + hex_mac(k("workos"), b"1700000000000." + r)}, {"id": "event_01", "event": "user.created", "data": {}}, "user.created", "event_01", now=1700000100, sign=False)
+plain("webflow", {"x-webflow-signature": lambda r: hex_mac(k("webflow"), b"1700000000000:" + r), "x-webflow-timestamp": "1700000000000"}, {"triggerType": "form_submission", "payload": {}}, "form_submission", now=1700000100, sign={"timestamp": 1700000000})
+
 print(json.dumps(vectors, indent=1, ensure_ascii=False))
