@@ -260,7 +260,13 @@ pub(crate) fn locate<'a>(
 pub(crate) fn json_text(value: &serde_json::Value) -> Option<Cow<'_, str>> {
     match value {
         serde_json::Value::String(text) => Some(Cow::Borrowed(text)),
-        serde_json::Value::Number(number) => Some(Cow::Owned(format!("{number}"))),
+        // Integers only: a timestamp, id or type is never a fraction, and formatting one
+        // would bring float printing into the module.
+        serde_json::Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+            (Some(n), _) => Some(Cow::Owned(format!("{n}"))),
+            (None, Some(n)) => Some(Cow::Owned(format!("{n}"))),
+            _ => None,
+        },
         _ => None,
     }
 }

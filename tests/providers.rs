@@ -14,11 +14,9 @@ const DISCORD_PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af
 const SW_SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 /// Adyen's documented example HMAC key (hex, decoded into the key).
 const ADYEN_KEY: &str = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056";
-/// SendGrid's SDK test key pair (sendgrid-go `eventwebhook_test.go`: the private scalar of
-/// its `testPrivateKey`, and `testPublicKey`) and the SDKs' failing public key.
-const P256_PRIVATE: &str = "442666004487d0dc53dccc977e1cccadf1a2fe0062f9bd3f7afbacd07674d5ed";
-const P256_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
-const P256_OTHER: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqTxd43gyp8IOEto2LdIfjRQrIbsd4SXZkLW6jDutdhXSJCWHw8REntlo7aNDthvj+y7GjUuFDb/R1NGe1OPzpA==";
+const SG_PRIVATE: &str = "1f2e3d4c5b6a79880123456789abcdef0123456789abcdef0123456789abcdef";
+const SG_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE74gMjvgWiBeWwYjlcbAaxvcMUmJ0VtrkhnWO/9nGPd1c28EeJIg6ElmCQqlYdblqiFT2S/+ayaM4ELgfFU9U5Q==";
+const SG_OTHER: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE9YBDE1P0qKoCdX+cpkB7aIVxlqWe0X6xYiRZk6WVhg/kBf6DArpvrn7a2nchMsHo+GwiMW3JzwOAY/EQxMR+lA==";
 const SW_OTHER: &str = "whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==";
 
 /// One provider's test delivery: body, signing key, verification key, URL.
@@ -95,43 +93,41 @@ fn fixture(provider: Provider) -> Fixture {
             "lin",
             OTHER,
         ),
-        "hubspot" => (
-            json(r#"[{"eventId":1,"subscriptionType":"contact.creation"}]"#),
-            "hs",
-            "hs",
-            OTHER,
-        ),
-        // The second list of providers (bodies of their documented shapes; tests/provider_cases.rs
-        // checks the types and dedupe keys they decode to).
-        "intercom" => (
-            json(r#"{"id":"notif_1","topic":"conversation.user.created","data":{}}"#),
-            "s3cret",
-            "s3cret",
-            OTHER,
-        ),
-        "calendly" => (
-            json(r#"{"event":"invitee.created","payload":{}}"#),
-            "s3cret",
-            "s3cret",
-            OTHER,
-        ),
         "pagerduty" => (
-            json(r#"{"event":{"id":"01BW","event_type":"incident.triggered"}}"#),
-            "s3cret",
-            "s3cret",
+            json(r#"{"event":{"id":"01B","event_type":"incident.triggered"}}"#),
+            "pd",
+            "pd",
+            OTHER,
+        ),
+        "intercom" => (
+            json(r#"{"topic":"conversation.user.created","id":"notif_1"}"#),
+            "hub",
+            "hub",
             OTHER,
         ),
         "lemonsqueezy" => (
-            json(r#"{"meta":{"event_name":"order_created"},"data":{"id":"1"}}"#),
-            "s3cret",
-            "s3cret",
+            json(r#"{"meta":{"event_name":"order_created"},"data":{}}"#),
+            "ls",
+            "ls",
             OTHER,
         ),
-        "webflow" => (
-            json(r#"{"triggerType":"form_submission","payload":{}}"#),
-            "s3cret",
-            "s3cret",
+        "telegram" => (
+            json(r#"{"update_id":10000,"message":{}}"#),
+            "tg",
+            "tg",
             OTHER,
+        ),
+        "sendgrid" => (
+            json(r#"[{"event":"delivered","sg_event_id":"e1"}]"#),
+            SG_PRIVATE,
+            SG_PUBLIC,
+            SG_OTHER,
+        ),
+        "postmark" => (
+            json(r#"{"RecordType":"Delivery","MessageID":"m1"}"#),
+            "hook:pa55",
+            "hook:pa55",
+            "hook:other",
         ),
         "recurly" => (
             json(r#"{"id":"rc1","object_type":"account","event_type":"created"}"#),
@@ -155,36 +151,10 @@ fn fixture(provider: Provider) -> Fixture {
             ADYEN_KEY,
             "11223344D785FBAE710E7F943F307971BB61B21281C98C9129B3D4018A57B2EB",
         ),
-        "postmark" => (
-            json(r#"{"RecordType":"Delivery","MessageID":"883953f4"}"#),
-            "hook:pa55",
-            "hook:pa55",
-            "hook:guess",
-        ),
-        "sendgrid" => (
-            json(
-                r#"[{"email":"a@example.com","event":"delivered","sg_event_id":"s1","timestamp":1700000000}]"#,
-            ),
-            P256_PRIVATE,
-            P256_PUBLIC,
-            P256_OTHER,
-        ),
-        "telegram" => (
-            json(r#"{"update_id":10000,"message":{"message_id":1}}"#),
-            "tok",
-            "tok",
-            OTHER,
-        ),
-        "dropbox" => (
-            json(r#"{"list_folder":{"accounts":["dbid:AAH4f99"]},"delta":{"users":[12345678]}}"#),
-            "s3cret",
-            "s3cret",
-            OTHER,
-        ),
-        "twitter" => (
-            json(r#"{"for_user_id":"2244994945","tweet_create_events":[{"id_str":"1"}]}"#),
-            "s3cret",
-            "s3cret",
+        "hubspot" => (
+            json(r#"[{"eventId":1,"subscriptionType":"contact.creation"}]"#),
+            "hs",
+            "hs",
             OTHER,
         ),
         _ => (
@@ -891,5 +861,146 @@ fn the_window_tolerance_is_each_providers_unless_the_options_say_otherwise() {
     assert_eq!(
         TimeUnit::Seconds,
         Provider::Paddle.scheme().timestamp.as_ref().unwrap().unit
+    );
+}
+
+#[test]
+fn zendesks_older_example_verifies_only_in_the_older_order() {
+    use hookproof::scheme::Part;
+    use std::borrow::Cow;
+    let headers = [
+        (
+            "X-Zendesk-Webhook-Signature",
+            "tRDSF7URY8BLCDlaBcQ7FHu051Zk+aAB0NKMP53teMw=",
+        ),
+        (
+            "X-Zendesk-Webhook-Signature-Timestamp",
+            "2021-07-25T10:00:00Z",
+        ),
+    ];
+    let body = br#"{"say": "hello"}"#;
+    let secret = "HRkRd4BeOAoUkfZr-mhauJT64rvBASlJRoIyPsd3zeA=";
+    let delivery = Delivery::new(&headers, body);
+    let now = 1_627_207_200; // 2021-07-25T10:00:00Z
+                             // The built-in follows the current documentation (timestamp, then body).
+    let error = verify("zendesk", &delivery, &[secret], &Options::default(), now).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::SignatureMismatch);
+    // The same scheme declared with the older page's order reproduces its example.
+    let mut older = Provider::Zendesk.scheme().clone();
+    older.name = Cow::Borrowed("zendesk-older");
+    let hookproof::scheme::Proof::Signature(signature) = &mut older.proof else {
+        unreachable!()
+    };
+    signature.signed = Cow::Owned(vec![Part::Body, Part::Timestamp]);
+    let event = verify(&older, &delivery, &[secret], &Options::default(), now).unwrap();
+    assert_eq!(event.provider, "zendesk-older");
+}
+
+#[test]
+fn slack_declared_by_hand_gives_the_built_in_verdicts() {
+    use hookproof::scheme::*;
+    use std::borrow::Cow::Borrowed as B;
+    let declared = Scheme {
+        name: B("my-slack"),
+        proof: Proof::Signature(Signature {
+            algorithm: Algorithm::HmacSha256,
+            key: KeyForm::Text,
+            signed: B(&[
+                Part::Literal(B("v0:")),
+                Part::Timestamp,
+                Part::Literal(B(":")),
+                Part::Body,
+            ]),
+            location: Locator::Header(B("X-Slack-Signature")),
+            syntax: Syntax::Prefixed(B("v0=")),
+            encoding: Encoding::Hex,
+        }),
+        timestamp: Some(Timestamp {
+            at: Locator::Header(B("X-Slack-Request-Timestamp")),
+            unit: TimeUnit::Seconds,
+            tolerance: 300,
+        }),
+        event: EventFields {
+            kind: Field::FirstJson(B(&[B("/event/type"), B("/type"), B("/command")])),
+            id: Field::FirstJson(B(&[B("/event_id")])),
+            dedupe: Field::FirstJson(B(&[B("/event_id"), B("/trigger_id")])),
+        },
+        challenge: Some(Challenge::Echo {
+            when: Field::Json(B("/type")),
+            equals: B("url_verification"),
+            echo: B("/challenge"),
+        }),
+        content_type: B("application/json"),
+    };
+    let secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    let bodies: [&[u8]; 3] = [
+        b"token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c",
+        br#"{"type":"event_callback","event_id":"Ev1","event":{"type":"message"}}"#,
+        br#"{"type":"url_verification","challenge":"abc"}"#,
+    ];
+    for body in bodies {
+        let signed = sign(
+            "slack",
+            body,
+            secret.as_bytes(),
+            &SignOptions::at(1_531_420_618),
+        )
+        .unwrap();
+        let mut variants = vec![signed.headers.clone()];
+        let mut bad = signed.headers.clone();
+        bad[1].1 = bad[1].1.replace("v0=", "v0=0");
+        variants.push(bad);
+        variants.push(signed.headers[..2].to_vec());
+        for headers in &variants {
+            for (secrets, now) in [
+                (secret, 1_531_420_618),
+                ("wrong", 1_531_420_618),
+                (secret, 1_531_420_919),
+                (secret, 1_531_420_317),
+            ] {
+                let delivery = Delivery::new(headers, body);
+                let built_in = verify("slack", &delivery, &[secrets], &Options::default(), now);
+                let mine = verify(&declared, &delivery, &[secrets], &Options::default(), now);
+                match (built_in, mine) {
+                    (Ok(a), Ok(b)) => {
+                        assert_eq!(
+                            (a.kind, a.dedupe_key, a.challenge),
+                            (b.kind, b.dedupe_key, b.challenge)
+                        );
+                        assert_eq!(b.provider, "my-slack");
+                    }
+                    (Err(a), Err(b)) => assert_eq!(a.code(), b.code()),
+                    (a, b) => panic!("verdicts differ: {a:?} / {b:?}"),
+                }
+            }
+        }
+    }
+    // The built-in is that very declaration, but for its name.
+    let mut named = declared.clone();
+    named.name = B("slack");
+    assert_eq!(&named, Provider::Slack.scheme());
+}
+
+#[test]
+fn impossible_declarations_are_refused_naming_the_field() {
+    let mut scheme = Provider::Stripe.scheme().clone();
+    scheme.timestamp = None;
+    let error = hookproof::Verifier::new(&scheme, &["k"], Options::default()).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidArgument);
+    assert!(
+        error.message().starts_with("scheme.timestamp"),
+        "{}",
+        error.message()
+    );
+    let mut scheme = Provider::Stripe.scheme().clone();
+    let hookproof::scheme::Proof::Signature(signature) = &mut scheme.proof else {
+        unreachable!()
+    };
+    signature.signed = std::borrow::Cow::Owned(vec![]);
+    let error = sign(&scheme, b"{}", b"k", &SignOptions::at(0)).unwrap_err();
+    assert!(
+        error.message().starts_with("scheme.proof.signature.signed"),
+        "{}",
+        error.message()
     );
 }

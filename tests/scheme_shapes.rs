@@ -345,29 +345,3 @@ fn twitter_crc_answer_is_the_documented_hmac() {
         r#"{"response_token":"sha256=2RUZDVKjSpEV/C/r9ivMsVZJ4DFPAawjJFQQzY+6ba4="}"#
     );
 }
-
-#[test]
-fn coinciding_schemes_are_named_together_by_explain() {
-    // G2 Sentry's and Lemon Squeezy's proofs are the same (hex HMAC-SHA256 of the body in
-    // `X-Signature`): a delivery checked as a third provider names both as one cause.
-    let body = br#"{"jobId":5,"eventType":"JobStarted","jobStatus":"InProgress"}"#;
-    let signed = sign("g2sentry", body, SECRET.as_bytes(), &SignOptions::at(0)).unwrap();
-    let report = hookproof::explain(
-        "contentspal",
-        &Delivery::new(&signed.headers, body),
-        &[SECRET],
-        &Options::default(),
-        0,
-    );
-    let causes: Vec<_> = report
-        .causes
-        .iter()
-        .filter(|c| c.code == "wrong_provider")
-        .collect();
-    assert_eq!(causes.len(), 1, "{:?}", report.causes);
-    assert!(
-        causes[0].message.contains("g2sentry or lemonsqueezy"),
-        "{}",
-        causes[0].message
-    );
-}

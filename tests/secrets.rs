@@ -13,12 +13,12 @@ const SIR_SECRET: &str = "whsec_5ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e
 const SW_SECRET: &str = "whsec_U2VjcmV0LWRvLW5vdC1wcmludC1aeDk3S3FtUTRyVw==";
 /// Discord signs with an Ed25519 private key (the seed) and is verified with the public key.
 const DISCORD_SEED: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+/// SendGrid signs with an ECDSA P-256 private key; the receiver holds the public key.
+const SENDGRID_PRIVATE: &str = "1f2e3d4c5b6a79880123456789abcdef0123456789abcdef0123456789abcdef";
+const SENDGRID_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE74gMjvgWiBeWwYjlcbAaxvcMUmJ0VtrkhnWO/9nGPd1c28EeJIg6ElmCQqlYdblqiFT2S/+ayaM4ELgfFU9U5Q==";
 const DISCORD_PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
 const ADYEN_SECRET: &str = "5EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75";
-/// SendGrid's SDK test key pair (sendgrid-go): the private scalar and the public key.
-const P256_PRIVATE: &str = "442666004487d0dc53dccc977e1cccadf1a2fe0062f9bd3f7afbacd07674d5ed";
-const P256_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==";
 
 fn body(provider: Provider) -> &'static str {
     match provider.name() {
@@ -57,9 +57,9 @@ fn every_error_path_of_every_provider_is_clean() {
             "sir" => (SIR_SECRET, SIR_SECRET),
             "standardwebhooks" => (SW_SECRET, SW_SECRET),
             "discord" => (DISCORD_SEED, DISCORD_PUBLIC),
-            // Adyen's HMAC key is hex, decoded; SendGrid verifies with a P-256 public key.
+            // Adyen's HMAC key is hex, decoded.
             "adyen" => (ADYEN_SECRET, ADYEN_SECRET),
-            "sendgrid" => (P256_PRIVATE, P256_PUBLIC),
+            "sendgrid" => (SENDGRID_PRIVATE, SENDGRID_PUBLIC),
             _ => (SECRET, SECRET),
         };
         let good_body = body(provider).as_bytes();

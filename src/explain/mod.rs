@@ -525,13 +525,14 @@ impl Search<'_, '_> {
     fn other_providers(&mut self, provider: &Resolved) {
         let headers = self.delivery.headers;
         let mut tried = 0;
-        // Schemes can coincide (G2 Sentry's and Lemon Squeezy's `X-Signature`): one cause
-        // names every provider the delivery verifies as.
-        let mut matched: Vec<&str> = Vec::new();
+        let mut seen: Vec<&Proof> = alloc::vec![&provider.scheme().proof];
         for other in Provider::ALL.iter().copied() {
-            if Some(other) == provider.provider() || tried >= 3 {
+            // A proof identical to one already tried (Lemon Squeezy's is G2 Sentry's) would
+            // only repeat its verdict: the first provider in the registry stands for it.
+            if Some(other) == provider.provider() || tried >= 3 || seen.contains(&other.proof()) {
                 continue;
             }
+            seen.push(other.proof());
             let carried = match &other.scheme().proof {
                 Proof::Signature(signature) => match &signature.location {
                     Locator::Header(name) => headers.get(name).is_some(),
@@ -553,18 +554,8 @@ impl Search<'_, '_> {
                 tried += 1;
             }
             if verifier.prove(self.delivery, self.now).is_ok() {
-                matched.push(other.name());
+                self.add(Likelihood::Confirmed, "wrong_provider", format!("the delivery verifies as a {other} delivery: was the wrong provider chosen?"));
             }
-        }
-        if !matched.is_empty() {
-            let names = matched.join(" or ");
-            self.add(
-                Likelihood::Confirmed,
-                "wrong_provider",
-                format!(
-                    "the delivery verifies as a {names} delivery: was the wrong provider chosen?"
-                ),
-            );
         }
     }
 

@@ -1,24 +1,11 @@
 //! Bitbucket Cloud.
 //!
-//! Source: support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/ ("Secure webhooks")
-//! and support.atlassian.com/bitbucket-cloud/docs/event-payloads/ (headers).
+//! Source: support.atlassian.com/bitbucket-cloud/docs/manage-webhooks/ (secure webhooks).
 //!
-//! - `X-Hub-Signature: sha256=<hex>`: HMAC-SHA256 of the raw body, keyed by the webhook's
-//!   secret as text.
-//! - No timestamp: no replay window is possible.
-//! - Type: header `X-Event-Key` (`repo:push`). Id: header `X-Request-UUID`, not signed, so the
-//!   dedupe key is the hex SHA-256 of the body.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"push":{"changes":[]},"repository":{"full_name":"a/b"}}"#;
-//! let mut signed = sign("bitbucket", body, b"bb-secret", &SignOptions::at(0))?;
-//! signed.headers.push(("X-Event-Key".into(), "repo:push".into()));
-//! let event = verify("bitbucket", &Delivery::new(&signed.headers, body), &["bb-secret"], &Options::default(), 0)?;
-//! assert_eq!(event.kind, "repo:push");
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `X-Hub-Signature: sha256=<hex>`: HMAC-SHA256 of the raw body keyed by the webhook's
+//!   secret. (Intercom uses the same header with `sha1=`: name the provider.) No timestamp.
+//! - Type: `X-Event-Key` (`repo:push`); id: `X-Request-UUID` (unsigned): the dedupe key is
+//!   the body's digest.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;

@@ -1,23 +1,10 @@
 //! Checkout.com.
 //!
-//! Source: checkout.com/docs/developer-resources/webhooks/manage-webhooks (authenticating
-//! webhook notifications: `Cko-Signature`).
+//! Source: checkout.com/docs/developer-resources/webhooks (verify the signature).
 //!
-//! - `Cko-Signature: <hex>`: HMAC-SHA256 of the raw body, keyed by the webhook's secret key
-//!   as text. Checkout.com can also send a fixed `Authorization` header value of the
-//!   merchant's choosing; hookproof checks the signature, which covers the body.
-//! - No timestamp: no replay window is possible.
-//! - Type: body `type` (`payment_approved`); id and dedupe key: body `id` (`evt_…`), signed.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"id":"evt_1","type":"payment_approved","created_on":"2026-01-01T00:00:00Z","data":{}}"#;
-//! let signed = sign("checkout", body, b"cko-secret", &SignOptions::at(0))?;
-//! let event = verify("checkout", &Delivery::new(&signed.headers, body), &["cko-secret"], &Options::default(), 0)?;
-//! assert_eq!((event.kind.as_str(), event.dedupe_key.as_str()), ("payment_approved", "evt_1"));
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `Cko-Signature`: hex HMAC-SHA256 of the raw body keyed by the webhook's secret key.
+//!   No timestamp (no replay window).
+//! - Type: body `type`; id and dedupe key: body `id`.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;

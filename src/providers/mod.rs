@@ -454,60 +454,63 @@ registry! {
         GitLab => gitlab,
         /// Meta (WhatsApp, Instagram, Messenger).
         Meta => meta,
-        /// Intercom notifications (HMAC-SHA1).
-        Intercom => intercom,
-        /// Calendly webhook subscriptions.
-        Calendly => calendly,
-        /// Typeform webhooks.
+        /// Typeform.
         Typeform => typeform,
-        /// PagerDuty webhooks v3.
+        /// Intercom.
+        Intercom => intercom,
+        /// PagerDuty (webhooks v3).
         PagerDuty => pagerduty,
-        /// Mux webhooks.
+        /// Mux.
         Mux => mux,
-        /// WooCommerce webhooks.
-        WooCommerce => woocommerce,
-        /// Zendesk webhooks.
-        Zendesk => zendesk,
-        /// Lemon Squeezy webhooks.
+        /// Lemon Squeezy.
         LemonSqueezy => lemonsqueezy,
-        /// WorkOS events webhooks.
-        WorkOs => workos,
-        /// Sentry integration-platform webhooks.
-        Sentry => sentry,
-        /// Vercel webhooks (HMAC-SHA1).
-        Vercel => vercel,
-        /// Bitbucket Cloud webhooks.
-        Bitbucket => bitbucket,
-        /// Telegram Bot API webhooks (a secret-token header).
+        /// WooCommerce.
+        WooCommerce => woocommerce,
+        /// Zendesk.
+        Zendesk => zendesk,
+        /// Telegram Bot API.
         Telegram => telegram,
-        /// Webflow webhooks.
-        Webflow => webflow,
-        /// Razorpay webhooks.
+        /// Postmark.
+        Postmark => postmark,
+        /// Bitbucket Cloud.
+        Bitbucket => bitbucket,
+        /// Vercel.
+        Vercel => vercel,
+        /// Razorpay.
         Razorpay => razorpay,
+        /// Dropbox.
+        Dropbox => dropbox,
+        /// Checkout.com.
+        Checkout => checkout,
+        /// Sentry (integration platform).
+        Sentry => sentry,
+        /// X (Twitter) Account Activity API.
+        Twitter => twitter,
+        /// SendGrid Event Webhook (ECDSA).
+        SendGrid => sendgrid,
+        /// Calendly.
+        Calendly => calendly,
+        /// WorkOS.
+        WorkOS => workos,
+        /// Webflow.
+        Webflow => webflow,
         /// Mollie next-gen webhooks.
         Mollie => mollie,
         /// Recurly JSON webhooks.
         Recurly => recurly,
-        /// Checkout.com webhooks.
-        Checkout => checkout,
         /// Authorize.Net webhooks (HMAC-SHA512).
         AuthorizeNet => authorizenet,
         /// Adyen standard notifications (the signature inside the body).
         Adyen => adyen,
         /// Cashfree Payments webhooks.
         Cashfree => cashfree,
-        /// Postmark webhooks (HTTP Basic credentials).
-        Postmark => postmark,
-        /// Twilio SendGrid signed Event Webhook (ECDSA P-256).
-        SendGrid => sendgrid,
-        /// Dropbox webhooks.
-        Dropbox => dropbox,
-        /// X (Twitter) Account Activity webhooks.
-        Twitter => twitter,
     }
     aliases {
         "svix" => StandardWebhooks,
         "clerk" => StandardWebhooks,
         "resend" => StandardWebhooks,
+        "whatsapp" => Meta,
+        "instagram" => Meta,
+        "messenger" => Meta,
     }
 }

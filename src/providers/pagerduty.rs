@@ -1,27 +1,13 @@
-//! PagerDuty webhooks v3.
+//! PagerDuty (webhooks v3).
 //!
-//! Sources: github.com/PagerDuty/developer-docs `docs/webhooks/04-Signatures.md`
-//! (developer.pagerduty.com/docs/webhooks/webhook-signatures); PagerDuty/go-pagerduty
-//! `webhookv3/webhookv3.go` and its test.
+//! Sources: github.com/PagerDuty/developer-docs `docs/webhooks/04-Signatures.md`;
+//! PagerDuty/go-pagerduty `webhookv3/webhookv3.go` and its test.
 //!
-//! - `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>…]`: HMAC-SHA256 of the raw body, keyed by
-//!   the subscription's secret as text. Several `v1` entries come during a zero-downtime
-//!   rotation; any may match; other versions are ignored.
-//! - A header without `v1` is `missing_signature` (go-pagerduty calls it malformed; hookproof
-//!   treats it as Stripe's: no signature of the accepted version).
-//! - No timestamp: no replay window is possible.
-//! - Type: body `event.event_type`; id and dedupe key: body `event.id`, signed.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"event":{"id":"01BW","event_type":"incident.triggered","data":{}}}"#;
-//! let signed = sign("pagerduty", body, b"pd-secret", &SignOptions::at(0))?;
-//! assert!(signed.headers[1].1.starts_with("v1="));
-//! let event = verify("pagerduty", &Delivery::new(&signed.headers, body), &["pd-secret"], &Options::default(), 0)?;
-//! assert_eq!((event.kind.as_str(), event.dedupe_key.as_str()), ("incident.triggered", "01BW"));
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>…]`: HMAC-SHA256 of the raw body keyed by
+//!   the subscription's secret; several `v1` during a rotation, any may match. A header
+//!   without `v1` is `missing_signature` (go-pagerduty says malformed).
+//! - No timestamp (no replay window). Type: `event.event_type`; id and dedupe key:
+//!   `event.id`, signed.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;

@@ -1,23 +1,11 @@
 //! Razorpay.
 //!
-//! Source: razorpay.com/docs/webhooks/validate-test/ (validate webhooks; `x-razorpay-event-id`
-//! for idempotency).
+//! Source: razorpay.com/docs/webhooks/validate-test/.
 //!
-//! - `X-Razorpay-Signature: <hex>`: HMAC-SHA256 of the raw body, keyed by the webhook secret
-//!   (set when the webhook is made, not the API key secret) as text.
-//! - No timestamp: no replay window is possible.
-//! - Type: body `event` (`payment.captured`). Id: header `x-razorpay-event-id`, not signed,
-//!   so the dedupe key is the hex SHA-256 of the body.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"entity":"event","event":"payment.captured","payload":{},"created_at":1}"#;
-//! let signed = sign("razorpay", body, b"rzp-webhook-secret", &SignOptions::at(0))?;
-//! let event = verify("razorpay", &Delivery::new(&signed.headers, body), &["rzp-webhook-secret"], &Options::default(), 0)?;
-//! assert_eq!(event.kind, "payment.captured");
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `X-Razorpay-Signature`: hex HMAC-SHA256 of the raw body keyed by the webhook secret.
+//!   No timestamp (no replay window).
+//! - Type: body `event`; id: `X-Razorpay-Event-Id` (unsigned): the dedupe key is the body's
+//!   digest.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;
@@ -38,7 +26,7 @@ pub const SCHEME: Scheme = Scheme {
     timestamp: None,
     event: EventFields {
         kind: Field::Json(B("/event")),
-        id: Field::Header(B("x-razorpay-event-id")),
+        id: Field::Header(B("X-Razorpay-Event-Id")),
         dedupe: Field::BodyDigest,
     },
     challenge: None,

@@ -1,32 +1,13 @@
-//! Twilio SendGrid Event Webhook (signed).
+//! SendGrid (Event Webhook, signed).
 //!
-//! Sources: twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features;
-//! sendgrid-nodejs `packages/eventwebhook` (and sendgrid-java, -python, -ruby, -csharp, -go: the
-//! same test vector).
+//! Source: twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features.
 //!
-//! - `X-Twilio-Email-Event-Webhook-Signature`: base64 of an ECDSA P-256 / SHA-256 signature
-//!   (DER) over `<X-Twilio-Email-Event-Webhook-Timestamp><raw body>`, no separator.
-//! - The secret is the verification key SendGrid shows: base64 of the DER
-//!   SubjectPublicKeyInfo (PEM is accepted too). `sign` takes the private key's 32-byte
-//!   scalar as hex or base64.
-//! - The timestamp is Unix seconds; no tolerance is documented: hookproof uses ±300 s.
-//! - The body is a JSON array of events. Type: the first event's `event` (`delivered`); the
-//!   dedupe key is the hex SHA-256 of the body (each event's `sg_event_id` is inside it).
-//!
-//! ```
-//! use hookproof::{verify, Delivery, Options};
-//!
-//! // The SDKs' test vector: genuine, and its body is one event object.
-//! let headers = [
-//!     ("X-Twilio-Email-Event-Webhook-Signature", "MEUCIQCtIHJeH93Y+qpYeWrySphQgpNGNr/U+UyUlBkU6n7RAwIgJTz2C+8a8xonZGi6BpSzoQsbVRamr2nlxFDWYNH2j/0="),
-//!     ("X-Twilio-Email-Event-Webhook-Timestamp", "1588788367"),
-//! ];
-//! let key = ["MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA=="];
-//! let body = br#"{"category":"example_payload","event":"test_event","message_id":"message_id"}"#;
-//! let event = verify("sendgrid", &Delivery::new(&headers, body), &key, &Options::default(), 1_588_788_367)?;
-//! assert_eq!(event.provider.to_string(), "sendgrid");
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `X-Twilio-Email-Event-Webhook-Signature`: base64 of an ECDSA P-256 (SHA-256) signature,
+//!   DER, of `<X-Twilio-Email-Event-Webhook-Timestamp><raw body>`. The secret is the
+//!   verification key SendGrid shows (base64 DER public key; PEM and hex also read).
+//! - Timestamp: unix seconds; none documented for the window: hookproof's default ±300 s.
+//! - A body is a batch of events: type the first one's `event`, dedupe key the body's
+//!   digest (each event carries `sg_event_id`).
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;
@@ -50,7 +31,7 @@ pub const SCHEME: Scheme = Scheme {
         tolerance: 300,
     }),
     event: EventFields {
-        kind: Field::FirstJson(B(&[B("/0/event"), B("/event")])),
+        kind: Field::FirstJson(B(&[B("/0/event")])),
         id: Field::None,
         dedupe: Field::BodyDigest,
     },

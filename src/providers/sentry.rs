@@ -1,25 +1,13 @@
-//! Sentry integration platform.
+//! Sentry (integration platform).
 //!
-//! Source: docs.sentry.io/integrations/integration-platform/webhooks/ (headers, "Verifying the
-//! Signature").
+//! Source: docs.sentry.io/organization/integrations/integration-platform/webhooks/
+//! (verifying the signature).
 //!
-//! - `Sentry-Hook-Signature: <hex>`: HMAC-SHA256 of the body, keyed by the integration's
-//!   client secret as text. Sentry's sample hashes `JSON.stringify(request.body)`; hookproof
-//!   hashes the raw body, which is what that reproduces for the compact JSON Sentry sends.
-//! - `Sentry-Hook-Timestamp` is sent but not signed, so it proves nothing: no replay window.
-//! - Type: `<Sentry-Hook-Resource>.<action>` (`issue.created`), or the header alone. Id:
-//!   header `Request-ID`, not signed, so the dedupe key is the hex SHA-256 of the body.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"action":"created","data":{"issue":{"id":"1"}}}"#;
-//! let mut signed = sign("sentry", body, b"client-secret", &SignOptions::at(0))?;
-//! signed.headers.push(("Sentry-Hook-Resource".into(), "issue".into()));
-//! let event = verify("sentry", &Delivery::new(&signed.headers, body), &["client-secret"], &Options::default(), 0)?;
-//! assert_eq!(event.kind, "issue.created");
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `Sentry-Hook-Signature`: hex HMAC-SHA256 of the raw body keyed by the integration's
+//!   client secret. The `Sentry-Hook-Timestamp` header is not signed, so it cannot make a
+//!   replay window.
+//! - Type: `Sentry-Hook-Resource` and the body's `action` (`issue.created`); the dedupe key
+//!   is the body's digest.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;
@@ -40,7 +28,7 @@ pub const SCHEME: Scheme = Scheme {
     timestamp: None,
     event: EventFields {
         kind: Field::HeaderDotJson(B("Sentry-Hook-Resource"), B("/action")),
-        id: Field::Header(B("Request-ID")),
+        id: Field::None,
         dedupe: Field::BodyDigest,
     },
     challenge: None,

@@ -1,22 +1,10 @@
 //! Vercel.
 //!
-//! Source: vercel.com/docs/webhooks/webhooks-api (securing webhooks: `x-vercel-signature`).
+//! Source: vercel.com/docs/observability/webhooks-overview (securing webhooks).
 //!
-//! - `x-vercel-signature: <hex>`: HMAC-SHA1 of the raw body, keyed by the webhook's secret
-//!   (or, for an integration's webhooks, its client secret) as text.
-//! - No timestamp: no replay window is possible.
-//! - Type: body `type` (`deployment.created`); id and dedupe key: body `id`, signed.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"id":"evt_1","type":"deployment.created","createdAt":1,"payload":{}}"#;
-//! let signed = sign("vercel", body, b"vc-secret", &SignOptions::at(0))?;
-//! assert_eq!(signed.headers[1].1.len(), 40);
-//! let event = verify("vercel", &Delivery::new(&signed.headers, body), &["vc-secret"], &Options::default(), 0)?;
-//! assert_eq!((event.kind.as_str(), event.dedupe_key.as_str()), ("deployment.created", "evt_1"));
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `x-vercel-signature`: hex HMAC-SHA1 of the raw body keyed by the webhook secret (the
+//!   integration's client secret). No timestamp: no replay window.
+//! - Type: body `type`; id and dedupe key: body `id`.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;

@@ -1,26 +1,12 @@
 //! Webflow.
 //!
-//! Source: developers.webflow.com/data/docs/working-with-webhooks (verifying requests:
-//! `x-webflow-signature`, `x-webflow-timestamp`).
+//! Source: developers.webflow.com/data/docs/working-with-webhooks (validating request
+//! signatures).
 //!
-//! - `x-webflow-signature: <hex>`: HMAC-SHA256 of `<x-webflow-timestamp>:<raw body>`, keyed by
-//!   the OAuth app's client secret (or, for a webhook made through the API, its own secret)
-//!   as text. Webhooks made in a site's dashboard are not signed.
-//! - `x-webflow-timestamp`: Unix milliseconds. Window: "older than 5 minutes" may be a
-//!   replay; hookproof: ±300 s at millisecond precision.
-//! - Type: body `triggerType` (`form_submission`). No delivery id: the dedupe key is the hex
-//!   SHA-256 of the body.
-//! - The documents' example headers come without secret and body: not reproducible.
-//!
-//! ```
-//! use hookproof::{sign, verify, Delivery, Options, SignOptions};
-//!
-//! let body = br#"{"triggerType":"form_submission","payload":{}}"#;
-//! let signed = sign("webflow", body, b"client-secret", &SignOptions::at(1_663_849_649))?;
-//! let event = verify("webflow", &Delivery::new(&signed.headers, body), &["client-secret"], &Options::default(), 1_663_849_949)?;
-//! assert_eq!(event.kind, "form_submission");
-//! # Ok::<(), hookproof::Error>(())
-//! ```
+//! - `x-webflow-signature`: hex HMAC-SHA256 of `<x-webflow-timestamp>:<raw body>` keyed by
+//!   the webhook's secret (an OAuth app's client secret). Timestamp: unix milliseconds,
+//!   window ±300 s (the docs' five minutes).
+//! - Type: body `triggerType`; the dedupe key is the body's digest.
 
 use crate::scheme::*;
 use alloc::borrow::Cow::Borrowed as B;
@@ -44,7 +30,7 @@ pub const SCHEME: Scheme = Scheme {
         tolerance: 300,
     }),
     event: EventFields {
-        kind: Field::Json(B("/triggerType")),
+        kind: Field::FirstJson(B(&[B("/triggerType")])),
         id: Field::None,
         dedupe: Field::BodyDigest,
     },
