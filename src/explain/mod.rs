@@ -410,8 +410,11 @@ impl Search<'_, '_> {
                 };
                 self.add(likelihood, "secret_whitespace", format!("a secret has leading or trailing whitespace{how}; remove it (read from a file or an env var with a newline?)"));
             }
-            for (variant, code, how) in secret_variants(trimmed) {
-                if signs(&variant, timestamp, body, parts) {
+            for (mut variant, code, how) in secret_variants(trimmed) {
+                let matched = signs(&variant, timestamp, body, parts);
+                // A variant is the secret, decorated or decoded.
+                zeroize::Zeroize::zeroize(variant.as_mut_slice());
+                if matched {
                     self.add(Likelihood::Confirmed, code, format!("the signature matches the secret {how}; {name} keys HMAC-SHA256 with the secret's text exactly as the provider shows it, so the sender and this receiver disagree on the key: check which one the sender uses"));
                 }
             }
@@ -791,7 +794,8 @@ fn lenient_signature(signature: &Signature, value: &str) -> Lenient {
 }
 
 /// Keys a sender might use in place of the secret as given: its `whsec_` prefix dropped
-/// or added, hex- or base64-decoded (Standard Webhooks style). At most four.
+/// or added, hex- or base64-decoded (Standard Webhooks style). At most four. Each is as
+/// secret as the secret: the caller wipes them.
 fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> {
     use base64::Engine as _;
     let mut out = Vec::new();
@@ -804,7 +808,8 @@ fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> 
             "without its `whsec_` prefix",
         )),
         None if !text.is_empty() => out.push((
-            format!("whsec_{text}").into_bytes(),
+            // Sized up front: a `format!` would grow it, leaving copies unwiped.
+            [&b"whsec_"[..], text.as_bytes()].concat(),
             "secret_prefix",
             "with `whsec_` before it (the whole secret as, for one, SIR shows it)",
         )),
@@ -815,6 +820,9 @@ fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> 
         let mut bytes = alloc::vec![0u8; bare.len() / 2];
         if base16ct::mixed::decode(bare, &mut bytes).is_ok() {
             out.push((bytes, "secret_decoded", "hex-decoded"));
+        } else {
+            // What was decoded before the first non-hex digit.
+            zeroize::Zeroize::zeroize(bytes.as_mut_slice());
         }
     }
     if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(bare) {
