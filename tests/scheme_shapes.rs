@@ -345,3 +345,20 @@ fn twitter_crc_answer_is_the_documented_hmac() {
         r#"{"response_token":"sha256=2RUZDVKjSpEV/C/r9ivMsVZJ4DFPAawjJFQQzY+6ba4="}"#
     );
 }
+
+#[test]
+fn a_signature_inside_the_body_tells_its_provider() {
+    let (headers, body) = signed("adyen", ADYEN_BODY, ADYEN_KEY, 0);
+    let detect = |body: &[u8]| hookproof::detect_provider(&Delivery::new(&headers, body));
+    assert_eq!(detect(&body), Some(Provider::Adyen));
+    let mailgun =
+        br#"{"signature":{"timestamp":"1","token":"t","signature":"00"},"event-data":{}}"#;
+    assert_eq!(detect(mailgun), Some(Provider::Mailgun));
+    // Without the signature's field, nothing says Adyen.
+    let unsigned = edit(
+        &body,
+        "/notificationItems/0/NotificationRequestItem/additionalData/hmacSignature",
+        None,
+    );
+    assert_eq!(detect(&unsigned), None);
+}

@@ -180,10 +180,19 @@ pub fn explain<S: AsRef<[u8]>>(
 /// ```
 pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     let headers = delivery.headers;
+    // A signature inside the body (Mailgun's, Adyen's) is seen when the body has text there.
+    let json = match delivery.body.trim_ascii_start().first() {
+        Some(b'{') => serde_json::from_slice::<serde_json::Value>(delivery.body).ok(),
+        _ => None,
+    };
     let present = |locator: &Locator| match locator {
         Locator::Header(name) => headers.get(name).is_some(),
         Locator::EitherHeader(a, b) => headers.get(a).is_some() || headers.get(b).is_some(),
-        Locator::Json(_) | Locator::SignatureField(_) => false,
+        Locator::Json(pointer) => json
+            .as_ref()
+            .and_then(|json| json.pointer(pointer))
+            .is_some_and(serde_json::Value::is_string),
+        Locator::SignatureField(_) => false,
     };
     // Ties go to the first in the registry: `max_by_key` keeps the last maximum.
     let by_headers = Provider::ALL
