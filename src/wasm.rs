@@ -177,9 +177,7 @@ fn split_secrets<'a>(bytes: &'a [u8], lengths: &[u32]) -> Result<Vec<&'a [u8]>, 
 /// A provider's name or alias, or a user's declaration as JSON (it starts with `{`).
 fn resolve(provider: &str) -> Result<Resolved, Error> {
     if provider.trim_start().starts_with('{') {
-        let scheme: Scheme = serde_json::from_str(provider)
-            .map_err(|cause| Error::new(ErrorCode::InvalidArgument, format!("scheme: {cause}")))?;
-        return crate::ProviderRef::resolve(&scheme);
+        return Scheme::from_json(provider).map(|scheme| Resolved::Declared(Box::new(scheme)));
     }
     Provider::from_name(provider).map(Resolved::Provider)
 }

@@ -1004,3 +1004,54 @@ fn impossible_declarations_are_refused_naming_the_field() {
         error.message()
     );
 }
+
+#[test]
+fn declarations_in_their_json_form_read_as_the_same_scheme() {
+    let json = r#"{
+      "name": "slack",
+      "proof": { "signature": {
+        "algorithm": "hmac-sha256",
+        "signed": [{ "literal": "v0:" }, "timestamp", { "literal": ":" }, "body"],
+        "location": { "header": "X-Slack-Signature" },
+        "syntax": { "prefixed": "v0=" },
+        "encoding": "hex" } },
+      "timestamp": { "at": { "header": "X-Slack-Request-Timestamp" }, "unit": "seconds", "tolerance": 300 },
+      "event": { "type": { "first-json": ["/event/type", "/type", "/command"] }, "id": { "first-json": ["/event_id"] },
+                 "dedupe": { "first-json": ["/event_id", "/trigger_id"] } },
+      "challenge": { "echo": { "when": { "json": "/type" }, "equals": "url_verification", "echo": "/challenge" } }
+    }"#;
+    assert_eq!(
+        &hookproof::Scheme::from_json(json).unwrap(),
+        Provider::Slack.scheme()
+    );
+    for (bad, field) in [
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"md5","signed":["body"],"location":{"header":"X"},"encoding":"hex"}}}"#,
+            "scheme.proof.signature.algorithm",
+        ),
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["timestamp"],"location":{"header":"X"},"encoding":"hex"}}}"#,
+            "scheme.timestamp",
+        ),
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"encoding":"hex"}}}"#,
+            "scheme.proof.signature.location",
+        ),
+        (
+            r#"{"name":"x","proof":{"token":"query"},"extra":1}"#,
+            "scheme.",
+        ),
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"location":{"header":"X"},"syntax":{"list":{"separator":",,","key":"v1"}},"encoding":"hex"}}}"#,
+            "scheme.proof.signature.syntax.list.separator",
+        ),
+    ] {
+        let error = hookproof::Scheme::from_json(bad).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::InvalidArgument);
+        assert!(
+            error.message().starts_with(field),
+            "{bad}: {}",
+            error.message()
+        );
+    }
+}
