@@ -134,6 +134,10 @@ fn field(value: Option<&Value>, path: &str) -> Result<Field, Error> {
             let (a, b) = pair(need()?, path)?;
             Field::HeaderDotJson(a, b)
         }
+        "json-dot-json" => {
+            let (a, b) = pair(need()?, path)?;
+            Field::JsonDotJson(a, b)
+        }
         "first-json" => Field::FirstJson(Cow::Owned(
             need()?
                 .as_array()
@@ -146,7 +150,7 @@ fn field(value: Option<&Value>, path: &str) -> Result<Field, Error> {
             return Err(unknown(
                 path,
                 other,
-                "none, body-digest, header, either-header, json, header-dot-json or first-json",
+                "none, body-digest, header, either-header, json, header-dot-json, json-dot-json or first-json",
             ))
         }
     })
@@ -165,11 +169,12 @@ fn part(value: &Value, path: &str) -> Result<Part, Error> {
         "literal" => Part::Literal(text(need()?, path)?),
         "header" => Part::Header(text(need()?, path)?),
         "json" => Part::Json(text(need()?, path)?),
+        "optional-json" => Part::OptionalJson(text(need()?, path)?),
         "either-header" => {
             let (a, b) = pair(need()?, path)?;
             Part::EitherHeader(a, b)
         }
-        other => return Err(unknown(path, other, "body, timestamp, url, url-any-port, method, sorted-form, literal, header, either-header or json")),
+        other => return Err(unknown(path, other, "body, timestamp, url, url-any-port, method, sorted-form, literal, header, either-header, json or optional-json")),
     })
 }
 
@@ -223,6 +228,18 @@ fn signature(value: &Value) -> Result<Signature, Error> {
             match tagged(value, path)? {
                 ("bare", None) => Syntax::Bare,
                 ("prefixed", Some(prefix)) => Syntax::Prefixed(text(prefix, path)?),
+                ("optional-prefix", Some(prefix)) => Syntax::OptionalPrefix(text(prefix, path)?),
+                ("positional", Some(separator)) => {
+                    let separator = separator.as_str().unwrap_or("");
+                    let mut chars = separator.chars();
+                    let (Some(separator), None) = (chars.next(), chars.next()) else {
+                        return Err(bad(
+                            "proof.signature.syntax.positional",
+                            "must be one character",
+                        ));
+                    };
+                    Syntax::Positional(separator)
+                }
                 ("list", Some(list)) => {
                     let list = object(list, "proof.signature.syntax.list", &["separator", "key"])?;
                     let separator = list.get("separator").and_then(Value::as_str).unwrap_or("");
@@ -258,7 +275,11 @@ fn signature(value: &Value) -> Result<Signature, Error> {
                         .collect::<Result<_, Error>>()?,
                 )),
                 (other, _) => {
-                    return Err(unknown(path, other, "bare, prefixed, list or versioned"))
+                    return Err(unknown(
+                        path,
+                        other,
+                        "bare, prefixed, optional-prefix, list, positional or versioned",
+                    ))
                 }
             }
         }

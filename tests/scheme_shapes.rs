@@ -362,3 +362,48 @@ fn a_signature_inside_the_body_tells_its_provider() {
     );
     assert_eq!(detect(&unsigned), None);
 }
+
+#[test]
+fn the_new_shapes_can_be_declared_in_json() {
+    use hookproof::scheme::Scheme;
+    // Recurly, Mollie and Adyen written as a user would: each equals the built-in proof.
+    let recurly = Scheme::from_json(
+        r#"{"name":"my-recurly","proof":{"signature":{"algorithm":"hmac-sha256",
+            "signed":["timestamp",{"literal":"."},"body"],"location":{"header":"recurly-signature"},
+            "syntax":{"positional":","},"encoding":"hex"}},
+            "timestamp":{"at":{"signature-field":"timestamp"},"unit":"milliseconds","tolerance":300},
+            "event":{"type":{"json-dot-json":["/object_type","/event_type"]},"id":{"json":"/id"},"dedupe":{"json":"/id"}}}"#,
+    )
+    .unwrap();
+    let builtin = Provider::Recurly.scheme();
+    assert_eq!(
+        (&recurly.proof, &recurly.timestamp, &recurly.event),
+        (&builtin.proof, &builtin.timestamp, &builtin.event)
+    );
+    let mollie = Scheme::from_json(
+        r#"{"name":"my-mollie","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],
+            "location":{"header":"X-Mollie-Signature"},"syntax":{"optional-prefix":"sha256="},"encoding":"hex"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(mollie.proof, Provider::Mollie.scheme().proof);
+    let part = Scheme::from_json(
+        r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":[{"optional-json":"/a"}],
+            "location":{"json":"/sig"},"encoding":"base64"}}}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        part.signature().unwrap().signed[0],
+        hookproof::scheme::Part::OptionalJson(_)
+    ));
+    let error = Scheme::from_json(
+        r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],
+            "location":{"header":"h"},"syntax":{"positional":",,"},"encoding":"hex"}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidArgument);
+    assert!(
+        error.message().contains("positional"),
+        "{}",
+        error.message()
+    );
+}
