@@ -394,6 +394,14 @@ impl Search<'_, '_> {
         }
         let name = &scheme.name;
         for &secret in self.secrets {
+            // Stripe's API keys are not webhook signing secrets (those are `whsec_…`).
+            if provider.provider() == Some(Provider::Stripe)
+                && [&b"sk_"[..], b"rk_", b"pk_"]
+                    .iter()
+                    .any(|p| secret.starts_with(p))
+            {
+                self.add(Likelihood::Visible, "secret_api_key", String::from("a secret is a Stripe API key (`sk_`/`rk_`/`pk_`); webhooks are signed with the endpoint's signing secret, `whsec_…`, shown on the endpoint's page"));
+            }
             let trimmed = secret.trim_ascii();
             if trimmed.len() != secret.len() {
                 let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, parts);
