@@ -37,7 +37,9 @@ pub const MAX_SECRETS: usize = 8;
 
 /// The most HMACs [`explain`] computes per secret: the delivery as is, each body variant,
 /// at most four secret variants, the body without the timestamp, and one proof under each
-/// of at most three other providers whose signature header the delivery carries.
+/// of at most three other providers whose signature header the delivery carries. A scheme
+/// that signs the URL in several forms (Twilio's default port) computes each of these once
+/// per form, so three times as many.
 pub const MAX_HMACS_PER_SECRET: usize =
     1 + variants::MAX_TEXT_VARIANTS + variants::MAX_JSON_VARIANTS + 4 + 1 + 3;
 
