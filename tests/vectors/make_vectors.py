@@ -270,6 +270,8 @@ sig = check("h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9
 vectors.append({"provider": "paddle", "secret": "VALID_SECRET", "body": raw.decode(),
                 "headers": {"Paddle-Signature": "ts=1698796800;" + sig}, "now": 1698796805,
                 "sign": {"timestamp": 1698796800}, "expect": {"error": "invalid_payload"}})
+check("h1=28981e941fae76e53db32f3d2a83cb69db41476595e84e1970a1b5d98f62b261",
+      "h1=" + hex_mac(b"VALID_SECRET", b'1698796800:{"data": "value"}'))
 PADDLE_SECRET = b"pdl_ntfset_01hbpjmytsa32fhr36nqgc3kgb_secret"
 raw = compact({"event_id": "evt_01h8bkrs2mxc6e9jhtk7fhhzgb", "event_type": "transaction.paid", "data": {"id": "txn_1"}})
 vectors.append({"provider": "paddle", "secret": PADDLE_SECRET.decode(), "body": raw.decode(),
