@@ -776,6 +776,50 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn declarations_cross_as_json_and_name_their_fields() {
+        let declaration = r#"{"name":"acme","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"location":{"header":"X-Acme"},"encoding":"hex"}},"event":{"type":{"json":"/kind"}}}"#;
+        assert_eq!(scheme(declaration), "acme\nh\nX-Acme\n");
+        let signed: serde_json::Value = serde_json::from_str(&sign(
+            declaration,
+            b"{\"kind\":\"k\"}",
+            b"s",
+            0.0,
+            None,
+            String::new(),
+            None,
+            None,
+        ))
+        .unwrap();
+        let value = signed["headers"][1][1].as_str().map(String::from).unwrap();
+        let core = Core::new(declaration, b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let reply = core.verify(
+            b"{\"kind\":\"k\"}",
+            Some(value),
+            None,
+            None,
+            None,
+            None,
+            0.0,
+        );
+        assert!(reply.starts_with("=k\n"), "{reply}");
+        let broken = r#"{"name":"acme","proof":{"signature":{"algorithm":"md5"}}}"#;
+        assert!(scheme(broken).starts_with("!invalid_argument\nscheme.proof.signature"));
+        // Headers beyond the first two cross as one JSON array.
+        let core = Core::new("github", b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let signed = crate::sign("github", b"{}", b"s", &SignOptions::at(0)).unwrap();
+        let reply = core.verify(
+            b"{}",
+            Some(signed.headers[1].1.clone()),
+            None,
+            Some(String::from(r#"["push",null]"#)),
+            None,
+            None,
+            0.0,
+        );
+        assert!(reply.starts_with("=push\n"), "{reply}");
+    }
+
+    #[wasm_bindgen_test]
     fn refusals_are_code_newline_message() {
         let core = sir_core();
         let (signature, timestamp) = sir_headers(b"whsec_other", 1_700_000_000);

@@ -1055,3 +1055,47 @@ fn declarations_in_their_json_form_read_as_the_same_scheme() {
         );
     }
 }
+
+#[test]
+fn explain_names_a_stripe_api_key_given_as_the_secret() {
+    let body = br#"{"id":"evt_1","type":"charge.succeeded"}"#;
+    let signed = sign("stripe", body, b"whsec_real", &SignOptions::at(NOW)).unwrap();
+    let diagnosis = hookproof::explain(
+        "stripe",
+        &Delivery::new(&signed.headers, body),
+        &["sk_test_51abc"],
+        &Options::default(),
+        NOW,
+    );
+    assert_eq!(
+        diagnosis.error.unwrap().code(),
+        ErrorCode::SignatureMismatch
+    );
+    assert!(
+        diagnosis
+            .causes
+            .iter()
+            .any(|cause| cause.code == "secret_api_key"),
+        "{:?}",
+        diagnosis.causes
+    );
+    // Every provider's failures are diagnosed without a panic, and name no secret.
+    for &provider in Provider::ALL {
+        let f = fixture(provider);
+        let sent = send(&f, NOW);
+        let delivery = Delivery::new(&sent.headers, &sent.body)
+            .with_url(&sent.url)
+            .with_method("POST");
+        let diagnosis = hookproof::explain(
+            provider,
+            &delivery,
+            &[f.other],
+            &Options::default(),
+            NOW + 100_000,
+        );
+        assert!(diagnosis.error.is_some(), "{provider}");
+        for cause in &diagnosis.causes {
+            assert!(!cause.message.contains(f.other), "{provider}: {cause:?}");
+        }
+    }
+}

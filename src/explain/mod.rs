@@ -37,7 +37,9 @@ pub const MAX_SECRETS: usize = 8;
 
 /// The most HMACs [`explain`] computes per secret: the delivery as is, each body variant,
 /// at most four secret variants, the body without the timestamp, and one proof under each
-/// of at most three other providers whose signature header the delivery carries.
+/// of at most three other providers whose signature header the delivery carries. A scheme
+/// that signs the URL in several forms (Twilio's default port) computes each of these once
+/// per form, so three times as many.
 pub const MAX_HMACS_PER_SECRET: usize =
     1 + variants::MAX_TEXT_VARIANTS + variants::MAX_JSON_VARIANTS + 4 + 1 + 3;
 
@@ -403,6 +405,14 @@ impl Search<'_, '_> {
         }
         let name = &scheme.name;
         for &secret in self.secrets {
+            // Stripe's API keys are not webhook signing secrets (those are `whsec_…`).
+            if provider.provider() == Some(Provider::Stripe)
+                && [&b"sk_"[..], b"rk_", b"pk_"]
+                    .iter()
+                    .any(|p| secret.starts_with(p))
+            {
+                self.add(Likelihood::Visible, "secret_api_key", String::from("a secret is a Stripe API key (`sk_`/`rk_`/`pk_`); webhooks are signed with the endpoint's signing secret, `whsec_…`, shown on the endpoint's page"));
+            }
             let trimmed = secret.trim_ascii();
             if trimmed.len() != secret.len() {
                 let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, parts);
