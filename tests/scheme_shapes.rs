@@ -407,3 +407,16 @@ fn the_new_shapes_can_be_declared_in_json() {
         error.message()
     );
 }
+
+#[test]
+fn sign_reproduces_adyens_published_signature() {
+    // docs.adyen.com's example: the item without its signature, signed with the documented key.
+    let body = r#"{"live":"false","notificationItems":[{"NotificationRequestItem":{"amount":{"currency":"EUR","value":1130},"eventCode":"AUTHORISATION","merchantAccountCode":"TestMerchant","merchantReference":"TestPayment-1407325143704","pspReference":"7914073381342284","success":"true"}}]}"#;
+    let (_, signed) = signed("adyen", body, ADYEN_KEY, 0);
+    let json: serde_json::Value = serde_json::from_slice(&signed).unwrap();
+    let at = "/notificationItems/0/NotificationRequestItem/additionalData/hmacSignature";
+    assert_eq!(
+        json.pointer(at).and_then(|v| v.as_str()),
+        Some("coqCmt/IZ4E3CzPvMY8zTjQVL5hYJUiBRg8UU+iCWo0=")
+    );
+}
