@@ -40,7 +40,9 @@ pub const MAX_SECRETS: usize = 8;
 
 /// The most HMACs [`explain`] computes per secret: the delivery as is, each body variant,
 /// at most four secret variants, the body without the timestamp, and one proof under each
-/// of at most three other providers whose signature header the delivery carries.
+/// of at most three other providers whose signature header the delivery carries. A scheme
+/// that signs the URL in several forms (Twilio's default port) computes each of these once
+/// per form, so three times as many.
 pub const MAX_HMACS_PER_SECRET: usize =
     1 + variants::MAX_TEXT_VARIANTS + variants::MAX_JSON_VARIANTS + 4 + 1 + 3;
 
@@ -183,10 +185,19 @@ pub fn explain<S: AsRef<[u8]>>(
 /// ```
 pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     let headers = delivery.headers;
+    // A signature inside the body (Mailgun's, Adyen's) is seen when the body has text there.
+    let json = match delivery.body.trim_ascii_start().first() {
+        Some(b'{') => serde_json::from_slice::<serde_json::Value>(delivery.body).ok(),
+        _ => None,
+    };
     let present = |locator: &Locator| match locator {
         Locator::Header(name) => headers.get(name).is_some(),
         Locator::EitherHeader(a, b) => headers.get(a).is_some() || headers.get(b).is_some(),
-        Locator::Json(_) | Locator::SignatureField(_) => false,
+        Locator::Json(pointer) => json
+            .as_ref()
+            .and_then(|json| json.pointer(pointer))
+            .is_some_and(serde_json::Value::is_string),
+        Locator::SignatureField(_) => false,
     };
     // Ties go to the first in the registry: `max_by_key` keeps the last maximum.
     let by_headers = Provider::ALL
@@ -397,6 +408,14 @@ impl Search<'_, '_> {
         }
         let name = &scheme.name;
         for &secret in self.secrets {
+            // Stripe's API keys are not webhook signing secrets (those are `whsec_…`).
+            if provider.provider() == Some(Provider::Stripe)
+                && [&b"sk_"[..], b"rk_", b"pk_"]
+                    .iter()
+                    .any(|p| secret.starts_with(p))
+            {
+                self.add(Likelihood::Visible, "secret_api_key", String::from("a secret is a Stripe API key (`sk_`/`rk_`/`pk_`); webhooks are signed with the endpoint's signing secret, `whsec_…`, shown on the endpoint's page"));
+            }
             let trimmed = secret.trim_ascii();
             if trimmed.len() != secret.len() {
                 let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, parts);
