@@ -12,7 +12,7 @@ export WRANGLER_SEND_ERROR_REPORTS := false
 export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 
-.PHONY: test-adapters redis-server postgres bench-endpoints fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
+.PHONY: test-adapters redis-server postgres bench-endpoints test-differential fuzz bench-ct demo demo-rust test test-rust test-nostd lint tools tools-build chromium pkg test-js test-wasm test-examples examples-deps inspector test-inspector bench
 
 WORKER := examples/cloudflare-worker
 INSPECTOR := examples/inspector
@@ -30,7 +30,7 @@ demo-rust:
 
 ## Every test: native Rust (unit, integration, property, doc), no_std build, lints, the npm
 ## package in real JS runtimes, and the callback endpoints in theirs.
-test: tools test-rust test-nostd lint test-wasm test-js test-examples test-inspector test-adapters
+test: tools test-rust test-nostd lint test-wasm test-js test-differential test-examples test-inspector test-adapters
 
 test-rust:
 	$(CARGO) test --all-targets
@@ -95,6 +95,11 @@ JS_RUNTIMES ?= node deno workerd chromium
 ## The packed npm package, installed into a scratch project, in each runtime of JS_RUNTIMES.
 test-js: pkg
 	node $(JS_TESTS)/run.js $(JS_RUNTIMES)
+
+## hookproof against the providers' own libraries from npm (stripe, standardwebhooks, svix,
+## @octokit/webhooks-methods, twilio, tweetnacl) and Web Crypto's ECDSA, both ways.
+test-differential: pkg $(JS_TESTS)/differential/node_modules/.package-lock.json
+	node --test --test-timeout=120000 $(JS_TESTS)/differential/
 
 examples-deps: $(EXAMPLES:%=%/node_modules/.package-lock.json) js-tests/examples/node_modules/.package-lock.json
 

@@ -2,6 +2,8 @@
 // only what all four have (Web Crypto, TextEncoder, Headers, Request) and no test
 // framework: each runtime's harness registers or runs `cases(hookproof)` its own way.
 
+import { providerCases } from "./providers.js";
+
 const encoder = new TextEncoder();
 const NOW = 1_772_548_200;
 // Distinctive, so a leak into any error message is easy to spot.
@@ -308,7 +310,7 @@ export function cases(h, hooks = {}) {
 
   // Every error code.
   add("unknown_provider: unknown name", () =>
-    throwsCode(h, "unknown_provider", () => h.verify("stripe", delivery(h, "g2sentry"), SECRET)),
+    throwsCode(h, "unknown_provider", () => h.verify("acme", delivery(h, "g2sentry"), SECRET)),
   );
   add("unknown_provider: missing provider", () =>
     throwsCode(h, "unknown_provider", () => h.verify(undefined, delivery(h, "g2sentry"), SECRET)),
@@ -785,6 +787,7 @@ export function cases(h, hooks = {}) {
   });
 
   list.push(...secretWipingCases(h, hooks));
+  list.push(...providerCases(h)); // every other provider: js-tests/providers.js
   return list;
 }
 

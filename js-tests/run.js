@@ -38,7 +38,7 @@ function prepareScratch() {
     JSON.stringify({ name: "scratch", private: true, type: "module", dependencies: { hookproof: `file:./${tarball}` } }, null, 2),
   );
   sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch });
-  cpSync(join(here, "cases.js"), join(scratch, "cases.js"));
+  for (const file of ["cases.js", "providers.js"]) cpSync(join(here, file), join(scratch, file));
   // The hostile table's one source (tests/hostile.rs reads it natively), as a module every
   // runtime imports without JSON-module support.
   const hostile = readFileSync(join(root, "tests", "vectors", "hostile.json"), "utf8");

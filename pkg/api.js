@@ -123,25 +123,40 @@ function rethrow(error) {
 
 // --- arguments -------------------------------------------------------------------------
 
+// What the core is given for a provider: its name (or alias), or a user's declaration
+// (a plain object) as JSON, which the core checks.
 function providerName(provider) {
-  if (typeof provider !== "string") {
-    throw new WebhookError(
-      "unknown_provider",
-      `provider must be one of ${core.providers()}; got ${describe(provider)}`,
-    );
+  if (typeof provider === "string") return provider;
+  if (provider !== null && typeof provider === "object" && !Array.isArray(provider)) {
+    let json;
+    try {
+      json = JSON.stringify(provider);
+    } catch (error) {
+      invalid(`a scheme declaration must be plain data (JSON); ${error.message}`);
+    }
+    return json;
   }
-  return provider;
+  throw new WebhookError(
+    "unknown_provider",
+    `provider must be one of ${core.providers()}, or a scheme declaration object; got ${describe(provider)}`,
+  );
 }
 
 const schemes = new Map();
 
-// [signature header, timestamp header] in lower case (either may be ""), from the core.
+// { name, hashable, headers } from the core: the canonical name events carry, whether a
+// host may compute the HMAC itself, and the (lower-case) headers the scheme reads — the
+// signature's first, the timestamp's second (either may be ""), then any others.
 function schemeOf(provider) {
   let scheme = schemes.get(provider);
   if (scheme === undefined) {
     const reply = core.scheme(provider);
     if (reply.charCodeAt(0) === 33) unwrap(reply);
-    scheme = reply.toLowerCase().split("\n");
+    const [name, flags, ...headers] = reply.split("\n");
+    scheme = { name, hashable: flags === "h", headers: headers.map((header) => header.toLowerCase()) };
+    // Declarations are cached by their JSON too; bound the map against a caller that
+    // makes a new one per request.
+    if (schemes.size > 256) schemes.clear();
     schemes.set(provider, scheme);
   }
   return scheme;
@@ -269,6 +284,12 @@ function readDelivery(delivery) {
   }
 }
 
+function readMethod(method) {
+  if (method === undefined || method === null) return undefined;
+  if (typeof method === "string") return method;
+  invalid(`delivery.method must be a string; got ${describe(method)}`);
+}
+
 function readUrl(url) {
   if (url === undefined || url === null) return undefined;
   if (typeof url === "string") return url;
@@ -308,6 +329,24 @@ function entryOf(entry) {
     invalid(`delivery.headers entries must be [name, value] pairs of strings; got ${describe(entry)}`);
   }
   return entry;
+}
+
+// The values of the scheme's headers (lower-case names), in one pass, so that a one-shot
+// iterable such as a generator works too: the first two as [a, b], any others after.
+function extractAll(headers, names) {
+  if (names.length <= 2) return extractHeaders(headers, names[0] ?? "", names[1] ?? "");
+  if (headers === null || typeof headers !== "object") badHeaders(headers);
+  if (isFetchHeaders(headers)) return names.map((name) => fetchHeader(headers, name));
+  if (typeof headers[Symbol.iterator] === "function") {
+    const values = new Array(names.length).fill(undefined);
+    for (const entry of headers) {
+      const [name, value] = entryOf(entry);
+      const index = names.indexOf(name.toLowerCase());
+      if (index !== -1 && names[index] !== "" && values[index] === undefined) values[index] = headerValue(value, name);
+    }
+    return values;
+  }
+  return names.map((name) => recordHeader(headers, name));
 }
 
 // The values of up to two headers (lower-case names; "" for none), in one pass, so that a
@@ -390,16 +429,24 @@ const withWebCrypto = Symbol("verify with HMACs from Web Crypto");
 const verifyRead = Symbol("verify a delivery already read");
 
 // Everything a verification reads from its arguments, read once: the body as bytes (and
-// as given, for the payload), the scheme's header values (none for a URL-token scheme),
-// the URL and the time.
-function readVerification(delivery, options, maxBodyBytes, signatureHeader, timestampHeader) {
+// as given, for the payload), the scheme's header values (none for a URL-token scheme;
+// those after the first two as one JSON array), the URL, the method and the time.
+function readVerification(delivery, options, maxBodyBytes, names) {
   readDelivery(delivery);
   const now = readNow(options);
   const given = delivery.body; // read once: what is verified is what is parsed
   const body = bodyBytes(given, maxBodyBytes);
-  const [signature, timestamp] =
-    signatureHeader === "" ? [undefined, undefined] : extractHeaders(delivery.headers, signatureHeader, timestampHeader);
-  return { now, given, body, signature, timestamp, url: readUrl(delivery.url) };
+  let signature;
+  let timestamp;
+  let extra;
+  if (names.length > 2) {
+    const values = extractAll(delivery.headers, names);
+    [signature, timestamp] = values;
+    extra = JSON.stringify(values.slice(2).map((value) => value ?? null));
+  } else if (names[0] !== "" || names[1] !== "") {
+    [signature, timestamp] = extractHeaders(delivery.headers, names[0], names[1]);
+  }
+  return { now, given, body, signature, timestamp, extra, url: readUrl(delivery.url), method: readMethod(delivery.method) };
 }
 
 // Whether the host may have node:crypto. `in`, not a read: in Deno the first read of
@@ -439,8 +486,8 @@ export function setNativeFrom(bytes = NATIVE_FROM_BYTES) {
 export class Verifier {
   #core;
   #provider;
-  #signature;
-  #timestamp;
+  #names;
+  #hashable;
   #maxBodyBytes;
   // With a native HMAC: the secrets' bytes until the first large body, then KeyObjects.
   #nativeSecrets = null;
@@ -450,8 +497,10 @@ export class Verifier {
     ensureReady();
     const name = providerName(provider);
     const settings = readOptions(options);
-    [this.#signature, this.#timestamp] = schemeOf(name);
-    this.#provider = name;
+    const scheme = schemeOf(name);
+    this.#names = scheme.headers;
+    this.#hashable = scheme.hashable;
+    this.#provider = scheme.name;
     const { bytes, lengths } = packSecrets(secret);
     this.#maxBodyBytes = settings.maxBodyBytes;
     try {
@@ -459,7 +508,7 @@ export class Verifier {
     } catch (error) {
       rethrow(error);
     }
-    if (this.#signature !== "" && mayHaveNodeCrypto()) {
+    if (this.#hashable && mayHaveNodeCrypto()) {
       // Kept (as bytes, not strings) for the native HMAC of large bodies: they move into
       // the host's KeyObjects on the first one, and free() wipes them.
       let offset = 0;
@@ -471,25 +520,25 @@ export class Verifier {
   }
 
   verify(delivery, options) {
-    return this[verifyRead](readVerification(delivery, options, this.#maxBodyBytes, this.#signature, this.#timestamp));
+    return this[verifyRead](readVerification(delivery, options, this.#maxBodyBytes, this.#names));
   }
 
-  [verifyRead]({ now, given, body, signature, timestamp, url }) {
+  [verifyRead]({ now, given, body, signature, timestamp, extra, url, method }) {
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
     if (body.length >= nativeFromBytes && this.#nativeSecrets !== null) {
-      const macs = this.#nativeMacs(signature, timestamp, body);
-      if (macs !== null) return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, given, body);
+      const macs = this.#nativeMacs(signature, timestamp, extra, body);
+      if (macs !== null) return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, extra, now, macs), this.#provider, given, body);
     }
-    return eventOf(this.#core.verify(body, signature, timestamp, url, now), this.#provider, given, body);
+    return eventOf(this.#core.verify(body, signature, timestamp, extra, url, method, now), this.#provider, given, body);
   }
 
   // The HMAC of each secret over what the core says is signed, by the host's node:crypto;
   // null (and the wasm hash) where the host has none. Headers the core refuses are refused
   // here, before hashing, as in verify().
-  #nativeMacs(signature, timestamp, body) {
+  #nativeMacs(signature, timestamp, extra, body) {
     const crypto = nativeHmac();
     if (crypto === null) return null;
-    const prefix = this.#signedPrefix(signature, timestamp);
+    const prefix = this.#signedPrefix(signature, timestamp, extra);
     if (this.#nativeKeys === null) {
       this.#nativeKeys = this.#nativeSecrets.map((secret) => crypto.createSecretKey(secret));
       for (const secret of this.#nativeSecrets) secret.fill(0);
@@ -505,10 +554,10 @@ export class Verifier {
 
   // What the provider signed before the body, once the core has checked the headers:
   // missing or malformed ones are refused here, before any hashing, as in verify().
-  #signedPrefix(signature, timestamp) {
-    const prefix = this.#core.signedPrefix(signature, timestamp);
+  #signedPrefix(signature, timestamp, extra) {
+    const prefix = this.#core.signedPrefix(signature, timestamp, extra);
     if (prefix.charCodeAt(0) === 33 /* "!" */) unwrap(prefix);
-    return prefix;
+    return prefix.slice(1);
   }
 
   // verifyRequest's large-body path: Web Crypto computes the HMAC of each secret over
@@ -517,10 +566,10 @@ export class Verifier {
   // got: same secrets, same order. Resolves to null, after no check at all, if Web
   // Crypto fails; errors of the core propagate.
   async [withWebCrypto](delivery, options, secret) {
-    if (this.#signature === "" || !hasWebCrypto()) return null;
-    const { now, given, body, signature, timestamp } = readVerification(delivery, options, this.#maxBodyBytes, this.#signature, this.#timestamp);
+    if (!this.#hashable || !hasWebCrypto()) return null;
+    const { now, given, body, signature, timestamp, extra } = readVerification(delivery, options, this.#maxBodyBytes, this.#names);
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
-    const prefix = this.#signedPrefix(signature, timestamp);
+    const prefix = this.#signedPrefix(signature, timestamp, extra);
     let data = body;
     if (prefix !== "") {
       const head = encoder.encode(prefix);
@@ -546,7 +595,7 @@ export class Verifier {
     const macs = new Uint8Array(32 * digests.length);
     digests.forEach((digest, index) => macs.set(digest, 32 * index));
     if (this.#core === undefined) invalid("this Verifier was freed; create a new one");
-    return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, now, macs), this.#provider, given, body);
+    return eventOf(this.#core.verifyWithMacs(body, signature, timestamp, extra, now, macs), this.#provider, given, body);
   }
 
   /**
@@ -575,10 +624,10 @@ export function verify(provider, delivery, secret, options) {
   const settings = readOptions(options);
   const { bytes, lengths } = packSecrets(secret);
   try {
-    const [signatureHeader, timestampHeader] = schemeOf(name);
-    const read = readVerification(delivery, options, settings.maxBodyBytes, signatureHeader, timestampHeader);
-    const { now, given, body, signature, timestamp, url } = read;
-    if (signatureHeader !== "" && body.length >= nativeFromBytes && mayHaveNodeCrypto()) {
+    const scheme = schemeOf(name);
+    const read = readVerification(delivery, options, settings.maxBodyBytes, scheme.headers);
+    const { now, given, body, signature, timestamp, extra, url, method } = read;
+    if (scheme.hashable && body.length >= nativeFromBytes && mayHaveNodeCrypto()) {
       // Large: the Verifier's native HMAC path (where the host has one) pays off. The
       // delivery is not read again.
       const verifier = new Verifier(name, secret, options);
@@ -590,8 +639,8 @@ export function verify(provider, delivery, secret, options) {
     }
     // One crossing: keys prepared, delivery verified, keys dropped and wiped, in wasm.
     const tokenParam = settings.tokenParam === DEFAULT_TOKEN_PARAM ? undefined : settings.tokenParam;
-    const reply = core.verifyOnce(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, tokenParam, body, signature, timestamp, url, now);
-    return eventOf(reply, name, given, body);
+    const reply = core.verifyOnce(name, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, tokenParam, body, signature, timestamp, extra, url, method, now);
+    return eventOf(reply, scheme.name, given, body);
   } finally {
     bytes.fill(0);
   }
@@ -602,9 +651,12 @@ export function parse(provider, delivery, options) {
   const name = providerName(provider);
   const settings = readOptions(options);
   readDelivery(delivery);
+  const scheme = schemeOf(name);
   const given = delivery.body;
   const body = bodyBytes(given, settings.maxBodyBytes);
-  return eventOf(core.parse(name, body, settings.maxBodyBytes), name, given, body);
+  // Headers only where the scheme's event fields read some (GitHub's X-GitHub-Event).
+  const headers = scheme.headers.length > 2 && delivery.headers !== undefined ? JSON.stringify(headerEntries(delivery.headers)) : undefined;
+  return eventOf(core.parse(name, body, settings.maxBodyBytes, headers), scheme.name, given, body);
 }
 
 export async function verifyRequest(provider, request, secret, options) {
@@ -618,7 +670,7 @@ export async function verifyRequest(provider, request, secret, options) {
     const declared = Number(request.headers.get("content-length"));
     if (declared > limit) tooLarge(declared, limit);
     const body = await request.arrayBuffer();
-    const delivery = { headers: request.headers, body, url: request.url };
+    const delivery = { headers: request.headers, body, url: request.url, method: request.method };
     if (body.byteLength >= webCryptoFromBytes) {
       const event = await verifier[withWebCrypto](delivery, options, secret);
       // null: no HMAC scheme, or Web Crypto failed; the wasm hash reaches the same verdict.
@@ -640,9 +692,11 @@ export function sign(provider, body, secret, options) {
   if (options !== undefined && options !== null && typeof options !== "object") {
     invalid(`options must be an object; got ${describe(options)}`);
   }
-  const { timestamp: givenTimestamp, url, tokenParam = DEFAULT_TOKEN_PARAM } = options ?? {};
+  const { timestamp: givenTimestamp, url, tokenParam = DEFAULT_TOKEN_PARAM, method, id } = options ?? {};
   const timestamp = wholeNumber(givenTimestamp, "options.timestamp", Math.floor(Date.now() / 1000));
   if (url !== undefined && typeof url !== "string") invalid(`options.url must be a string; got ${describe(url)}`);
+  if (method !== undefined && typeof method !== "string") invalid(`options.method must be a string; got ${describe(method)}`);
+  if (id !== undefined && typeof id !== "string") invalid(`options.id must be a string; got ${describe(id)}`);
   if (typeof tokenParam !== "string" || tokenParam === "") {
     invalid(`options.tokenParam must be a non-empty string; got ${describe(tokenParam)}`);
   }
@@ -666,13 +720,14 @@ export function sign(provider, body, secret, options) {
 
   let reply;
   try {
-    reply = core.sign(name, bytes, key, timestamp, url, tokenParam);
+    reply = core.sign(name, bytes, key, timestamp, url, tokenParam, method, id);
   } finally {
     // An encoding made here is a copy of the secret: wipe it (the caller's bytes are theirs).
     if (typeof secret === "string") key.fill(0);
   }
   const signed = unwrap(reply);
-  const result = { headers: Object.fromEntries(signed.headers), body: sent };
+  // Mailgun signs inside the body: the core returns the body to send.
+  const result = { headers: Object.fromEntries(signed.headers), body: signed.body ?? sent };
   if (signed.url !== undefined) result.url = signed.url;
   return result;
 }
@@ -713,7 +768,7 @@ export function explain(provider, delivery, secret, options) {
   const { bytes, lengths } = packSecrets(secret);
   try {
     return unwrap(
-      core.explain(name, JSON.stringify(entries), body, url, bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam, now),
+      core.explain(name, JSON.stringify(entries), body, url, readMethod(delivery.method), bytes, lengths, settings.toleranceSeconds, settings.maxBodyBytes, settings.tokenParam, now),
     );
   } finally {
     bytes.fill(0); // a copy of the secrets, as in verify()
@@ -738,9 +793,16 @@ export function signedBytes(provider, delivery) {
   const name = providerName(provider);
   readDelivery(delivery);
   const body = bodyBytes(delivery.body, DEFAULT_MAX_BODY);
-  const reply = core.signedPrefix(name, JSON.stringify(headerEntries(delivery.headers)));
+  const reply = core.signedPrefix(name, JSON.stringify(headerEntries(delivery.headers)), body, readUrl(delivery.url), readMethod(delivery.method));
   if (reply === "-") return null;
   if (reply.charCodeAt(0) === 33 /* "!" */) unwrap(reply);
+  if (reply.charCodeAt(0) === 42 /* "*" */) {
+    // All the signed bytes, as hex (the body is not last: HubSpot, Twilio, Mailgun).
+    const hex = reply.slice(1);
+    const all = new Uint8Array(hex.length / 2);
+    for (let i = 0; i < all.length; i++) all[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    return all;
+  }
   const prefix = encoder.encode(reply.slice(1));
   const bytes = new Uint8Array(prefix.length + body.length);
   bytes.set(prefix);

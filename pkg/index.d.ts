@@ -15,14 +15,54 @@ export interface Delivery {
   headers: HeadersLike;
   /** The raw body as received: signatures cover exactly these bytes. */
   body: Uint8Array | ArrayBuffer | string;
-  /** The request URL (absolute, or path and query); gengo's token is read from it. */
+  /** The request URL (absolute, or path and query): signed by twilio, square and hubspot; gengo's token is read from it. */
   url?: string;
+  /** The request method (`POST`): signed by hubspot. */
+  method?: string;
+}
+
+/** Other names of providers (`svix`, `clerk` and `resend` are Standard Webhooks). */
+export type ProviderAlias = "svix" | "clerk" | "resend";
+
+/**
+ * A scheme declared as data, for a provider hookproof does not ship: the same model the
+ * built-in providers are written in (README, "Schemes you declare"). Checked when used: an
+ * impossible one is an `invalid_argument` naming the field.
+ */
+export interface SchemeDeclaration {
+  name: string;
+  proof:
+    | { signature: SignatureDeclaration }
+    | { token: "query" | "basic" | { header: string } };
+  timestamp?: { at: Locator; unit: "seconds" | "milliseconds" | "rfc3339"; tolerance?: number };
+  event?: { type?: Field; id?: Field; dedupe?: Field };
+  challenge?:
+    | { echo: { when: Field; equals: string; echo: string } }
+    | { fixed: { when: Field; equals: string; answer: string } }
+    | "zoom-url-validation";
+  content_type?: string;
+}
+export type Algorithm = "hmac-sha256" | "hmac-sha1" | "hmac-sha512" | "ed25519" | "ecdsa-p256";
+export type Locator = { header: string } | { "either-header": [string, string] } | { json: string } | { "signature-field": string };
+export type Field = "none" | "body-digest" | { header: string } | { json: string } | { "header-dot-json": [string, string] } | { "json-dot-json": [string, string] } | { "first-json": string[] };
+export type Part =
+  | "body" | "timestamp" | "url" | "url-any-port" | "method" | "sorted-form"
+  | { literal: string } | { header: string } | { json: string } | { "optional-json": string };
+export interface SignatureDeclaration {
+  algorithm: Algorithm;
+  key?: "text" | "hex" | "base64" | "standard-webhooks" | { "base64-after-prefix": string };
+  signed: Part[];
+  location: Locator;
+  syntax?:
+    | "bare" | { prefixed: string } | { "optional-prefix": string } | { list: { separator: string; key: string } }
+    | { positional: string } | { versioned: { tag: string; algorithm: Algorithm }[] };
+  encoding: "hex" | "base64";
 }
 
 export interface VerifyOptions {
   /** Unix seconds; default: the current time. */
   now?: number;
-  /** sir replay window in seconds, either direction; default 300. */
+  /** Replay window in seconds, either direction; default (300): each provider's documented tolerance. */
   toleranceSeconds?: number;
   /** Larger bodies are refused before any work; default 1 MiB. */
   maxBodyBytes?: number;
@@ -60,6 +100,8 @@ export interface UnknownEvent<P extends Provider = Provider> {
   /** Equal for every redelivery of one event: store it to drop duplicates. */
   dedupeKey: string;
   payload: unknown;
+  /** Where the delivery is the provider's check of the endpoint: the body to answer with. */
+  challenge?: string;
 }
 
 export type ErrorCode =
@@ -85,7 +127,16 @@ export interface Diagnosis {
   causes: Hint[];
 }
 
-export interface SignOptions { timestamp?: number; url?: string; tokenParam?: string }
+export interface SignOptions {
+  timestamp?: number;
+  /** Where a token goes (gengo), or the URL signed (twilio, square, hubspot). */
+  url?: string;
+  tokenParam?: string;
+  /** The method signed (hubspot); default POST. */
+  method?: string;
+  /** The delivery id signed (standardwebhooks' webhook-id, twitch); default from the body's digest. */
+  id?: string;
+}
 
 export interface Signed {
   headers: Record<string, string>;
@@ -95,29 +146,32 @@ export interface Signed {
 
 /** Proves a delivery genuine, then decodes it. Throws WebhookError. */
 export function verify<P extends Provider>(provider: P, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): WebhookEvent<P>;
+export function verify(provider: ProviderAlias | SchemeDeclaration, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): UnknownEvent<any>;
 /** Decodes without any check (tests, inspectors). Throws WebhookError. */
 export function parse<P extends Provider>(provider: P, delivery: Delivery, options?: VerifyOptions): WebhookEvent<P>;
+export function parse(provider: ProviderAlias | SchemeDeclaration, delivery: Delivery, options?: VerifyOptions): UnknownEvent<any>;
 /**
  * Reads the request body once, as bytes, and verifies it with `url = request.url`. Large
  * bodies are hashed with Web Crypto (same checks, same verdicts as `verify`).
  */
 export function verifyRequest<P extends Provider>(provider: P, request: Request, secret: Secret | Secret[], options?: VerifyOptions): Promise<WebhookEvent<P>>;
-/** Signs a test delivery as the provider would. */
-export function sign(provider: Provider, body: string | Uint8Array | ArrayBuffer | object, secret: Secret, options?: SignOptions): Signed;
+export function verifyRequest(provider: ProviderAlias | SchemeDeclaration, request: Request, secret: Secret | Secret[], options?: VerifyOptions): Promise<UnknownEvent<any>>;
+/** Signs a test delivery as the provider would (Ed25519/ECDSA: `secret` is the private key). */
+export function sign(provider: Provider | ProviderAlias | SchemeDeclaration, body: string | Uint8Array | ArrayBuffer | object, secret: Secret, options?: SignOptions): Signed;
 /**
  * Diagnoses a delivery: `{ error: null, causes: [] }` when it verifies, else the refusal and
  * its likely causes, most likely first. Off the verification path (it hashes the body up
  * to ~45 times per secret); log its output, never send it back to the caller.
  */
-export function explain(provider: Provider, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): Diagnosis;
+export function explain(provider: Provider | ProviderAlias | SchemeDeclaration, delivery: Delivery, secret: Secret | Secret[], options?: VerifyOptions): Diagnosis;
 /** The exact bytes the provider's HMAC covers (SIR: `<timestamp>.<body>`), or null for gengo. Throws WebhookError. */
-export function signedBytes(provider: Provider, delivery: Delivery): Uint8Array | null;
+export function signedBytes(provider: Provider | ProviderAlias | SchemeDeclaration, delivery: Delivery): Uint8Array | null;
 /** The provider whose headers (or Gengo form body) the delivery carries, or null. */
 export function detectProvider(delivery: { headers?: HeadersLike; body?: Uint8Array | ArrayBuffer | string }): Provider | null;
 
 export class Verifier<P extends Provider = Provider> {
   /** Prepares the keys once. Throws WebhookError. */
-  constructor(provider: P, secret: Secret | Secret[], options?: VerifyOptions);
+  constructor(provider: P | SchemeDeclaration, secret: Secret | Secret[], options?: VerifyOptions);
   verify(delivery: Delivery, options?: { now?: number }): WebhookEvent<P>;
   /** Releases the keys now rather than at garbage collection; their wasm memory is wiped. */
   free(): void;

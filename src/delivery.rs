@@ -20,8 +20,11 @@ pub struct Delivery<'a> {
     pub headers: &'a dyn Headers,
     /// The raw request body.
     pub body: &'a [u8],
-    /// The request URL (absolute, or the path and query); only Gengo's token proof reads it.
+    /// The request URL (absolute, or the path and query): read by the schemes that sign
+    /// it (Twilio, Square, HubSpot) and by URL-token proofs (Gengo).
     pub url: Option<&'a str>,
+    /// The request method (`POST`): read by the schemes that sign it (HubSpot).
+    pub method: Option<&'a str>,
 }
 
 impl<'a> Delivery<'a> {
@@ -31,6 +34,7 @@ impl<'a> Delivery<'a> {
             headers,
             body,
             url: None,
+            method: None,
         }
     }
 
@@ -38,6 +42,19 @@ impl<'a> Delivery<'a> {
     pub fn with_url(self, url: &'a str) -> Self {
         Delivery {
             url: Some(url),
+            ..self
+        }
+    }
+
+    /// The same delivery, received with this method (`POST`).
+    ///
+    /// ```
+    /// let delivery = hookproof::Delivery::new(&[("a", "b")], b"").with_method("POST");
+    /// assert_eq!(delivery.method, Some("POST"));
+    /// ```
+    pub fn with_method(self, method: &'a str) -> Self {
+        Delivery {
+            method: Some(method),
             ..self
         }
     }
@@ -51,6 +68,12 @@ impl core::fmt::Debug for Delivery<'_> {
             false
         });
         headers.finish()?;
-        write!(f, " body: {} bytes, url: {:?}", self.body.len(), self.url)
+        write!(
+            f,
+            " body: {} bytes, url: {:?}, method: {:?}",
+            self.body.len(),
+            self.url,
+            self.method
+        )
     }
 }

@@ -33,10 +33,16 @@ pub enum ErrorCode {
     MalformedBody,
     /// The body parses but required fields are missing or of the wrong type.
     InvalidPayload,
+    /// An argument cannot be used: a user-declared scheme that is impossible (the message
+    /// names the field), or a value of the wrong type from JavaScript.
+    InvalidArgument,
 }
 
 impl ErrorCode {
-    /// Every code, in declaration order.
+    /// The twelve stable codes a delivery (or a secret) is refused with, in declaration
+    /// order. [`ErrorCode::InvalidArgument`] is apart: it reports the caller's mistake (an
+    /// impossible user-declared scheme), never a delivery's, as `invalid_argument` does in
+    /// the JavaScript layer.
     pub const ALL: &'static [ErrorCode] = &[
         ErrorCode::UnknownProvider,
         ErrorCode::InvalidSecret,
@@ -71,6 +77,7 @@ impl ErrorCode {
             ErrorCode::TimestampInFuture => "timestamp_in_future",
             ErrorCode::MalformedBody => "malformed_body",
             ErrorCode::InvalidPayload => "invalid_payload",
+            ErrorCode::InvalidArgument => "invalid_argument",
         }
     }
 }

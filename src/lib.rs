@@ -43,15 +43,18 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod declaration;
+mod decode;
 mod delivery;
 mod error;
 mod event;
 mod explain;
 mod headers;
 mod options;
+mod proof;
 pub mod providers;
 mod raw;
-mod scheme;
+pub mod scheme;
 #[cfg(feature = "typescript")]
 mod typescript;
 mod verify;
@@ -64,7 +67,7 @@ mod wasm;
 
 pub use delivery::Delivery;
 pub use error::{Error, ErrorCode};
-pub use event::Event;
+pub use event::{Event, Sender};
 pub use explain::{
     detect_provider, explain, signed_bytes, Diagnosis, Hint, MAX_HMACS_PER_SECRET, MAX_SECRETS,
 };
@@ -72,9 +75,9 @@ pub use headers::Headers;
 #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub use options::unix_now;
 pub use options::Options;
-pub use providers::{Payload, Provider, ProviderRef};
+pub use providers::{Payload, Provider, ProviderRef, Resolved};
 pub use raw::{RawJson, MAX_INTEGER};
-pub use scheme::{HmacScheme, Proof, DIGEST_LEN};
+pub use scheme::{Proof, Scheme, DIGEST_LEN};
 #[cfg(feature = "typescript")]
 pub use typescript::typescript_declarations;
 pub use verify::{parse, sign, verify, SignOptions, Signed, Verifier};

@@ -1,5 +1,6 @@
 //! Delivery → proof → decode → event: the one path every provider goes through.
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -8,14 +9,18 @@ use crate::delivery::Delivery;
 use crate::error::{Error, ErrorCode};
 use crate::event::Event;
 use crate::options::Options;
-use crate::providers::{Provider, ProviderRef};
-use crate::scheme::{self, HmacScheme, Key, Proof, DIGEST_LEN};
+use crate::proof::{self, Candidates, Key, Signed as SignedContent};
+use crate::providers::{Provider, ProviderRef, Resolved};
+use crate::scheme::{
+    Locator, Part, Proof, Scheme, Signature, Syntax, TimeUnit, TokenAt, DIGEST_LEN,
+};
 
 /// A provider's secrets and options, prepared once for many verifications.
 ///
-/// The HMAC key schedule (or token digest) of every secret is computed in
-/// [`Verifier::new`], so each [`Verifier::verify`] only hashes the delivery. Several
-/// secrets support rotation: every one is tried on every delivery, in constant time.
+/// The key of every secret (an HMAC key schedule, a public key, a token digest) is
+/// prepared in [`Verifier::new`], so each [`Verifier::verify`] only hashes the delivery.
+/// Several secrets support rotation: every one is tried on every delivery, in constant
+/// time.
 ///
 /// ```
 /// use hookproof::{sign, Delivery, Options, SignOptions, Verifier};
@@ -29,41 +34,63 @@ use crate::scheme::{self, HmacScheme, Key, Proof, DIGEST_LEN};
 /// ```
 #[derive(Clone)]
 pub struct Verifier {
-    provider: Provider,
-    keys: Vec<Key>,
+    resolved: Resolved,
+    keys: proof::Keys,
     options: Options,
+    /// The window in seconds: the scheme's documented one unless the options set another.
+    tolerance: u64,
 }
 
 impl core::fmt::Debug for Verifier {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         // Never the keys: they are the secrets.
         f.debug_struct("Verifier")
-            .field("provider", &self.provider)
+            .field("provider", &self.resolved.scheme().name)
             .field("secrets", &self.keys.len())
             .field("options", &self.options)
             .finish()
     }
 }
 
+/// The window a scheme is checked with: [`Options::tolerance_seconds`] when it is not the
+/// default 300 s, else the scheme's documented tolerance (300 s where none is documented).
+pub(crate) fn tolerance(scheme: &Scheme, options: &Options) -> u64 {
+    match &scheme.timestamp {
+        Some(timestamp) if options.tolerance_seconds == Options::default().tolerance_seconds => {
+            timestamp.tolerance
+        }
+        _ => options.tolerance_seconds,
+    }
+}
+
 impl Verifier {
-    /// Prepares `secrets` (at least one, none empty) for `provider`.
+    /// Prepares `secrets` (at least one, none empty) for `provider`: a registered
+    /// provider's name or alias, a [`Provider`], or a user's [`Scheme`]. For Ed25519 and
+    /// ECDSA schemes the secrets are the sender's public keys.
     pub fn new<S: AsRef<[u8]>>(
         provider: impl ProviderRef,
         secrets: &[S],
         options: Options,
     ) -> Result<Verifier, Error> {
-        let provider = provider.resolve()?;
-        let keys = scheme::prepare_keys(provider.proof(), secrets)?;
+        let resolved = provider.resolve()?;
+        let keys = proof::prepare_keys(&resolved.scheme().proof, secrets)?;
+        let tolerance = tolerance(resolved.scheme(), &options);
         Ok(Verifier {
-            provider,
+            resolved,
             keys,
             options,
+            tolerance,
         })
     }
 
-    /// The provider this verifier checks.
-    pub fn provider(&self) -> Provider {
-        self.provider
+    /// The provider this verifier checks (`None` for a user-declared scheme).
+    pub fn provider(&self) -> Option<Provider> {
+        self.resolved.provider()
+    }
+
+    /// The scheme this verifier checks.
+    pub fn scheme(&self) -> &Scheme {
+        self.resolved.scheme()
     }
 
     /// The options this verifier applies.
@@ -71,10 +98,32 @@ impl Verifier {
         &self.options
     }
 
-    /// Proves `delivery` genuine at time `now` (unix seconds), then decodes it.
+    /// Proves `delivery` genuine at time `now` (unix seconds), then decodes it. Where the
+    /// delivery is the provider's check of the endpoint, [`Event::challenge`] holds the
+    /// answer to send.
     pub fn verify(&self, delivery: &Delivery<'_>, now: u64) -> Result<Event, Error> {
         self.prove(delivery, now)?;
-        self.provider.decode(delivery.body)
+        self.decode(delivery)
+    }
+
+    fn decode(&self, delivery: &Delivery<'_>) -> Result<Event, Error> {
+        let mut event = self.resolved.decode(delivery)?;
+        let scheme = self.resolved.scheme();
+        if scheme.challenge.is_some() {
+            let zoom = |plain: &[u8]| -> String {
+                match self.keys.first() {
+                    Some(Key::Sha256(key)) => {
+                        use hmac::Mac as _;
+                        let mut mac = key.clone();
+                        mac.update(plain);
+                        base16ct::lower::encode_string(&mac.finalize().into_bytes())
+                    }
+                    _ => String::new(),
+                }
+            };
+            event.challenge = crate::decode::challenge(scheme, delivery, Some(&zoom));
+        }
+        Ok(event)
     }
 
     /// Like [`Verifier::verify`], with the HMACs computed by the caller: for hosts with a
@@ -82,8 +131,9 @@ impl Verifier {
     /// per secret, in the order the secrets were given, each over
     /// [`Verifier::signed_prefix`] followed by the body; another count is refused as
     /// `invalid_secret`. Every other check — headers, signature format, timestamp, window,
-    /// the constant-time comparison — is the same. A URL-token provider has no HMAC: its
-    /// token is checked as usual and `macs` is ignored.
+    /// the constant-time comparison — is the same. A scheme that is not an HMAC-SHA256 of
+    /// a prefix and the body (a token, another algorithm, a signed URL) is checked as
+    /// usual and `macs` is ignored.
     ///
     /// ```
     /// use hmac::{Hmac, KeyInit, Mac};
@@ -112,8 +162,8 @@ impl Verifier {
         now: u64,
         macs: &[[u8; DIGEST_LEN]],
     ) -> Result<Event, Error> {
-        let hmac = matches!(self.provider.proof(), Proof::HmacHex(_));
-        if hmac && macs.len() != self.keys.len() {
+        let hashable = proof::host_hashable(self.scheme());
+        if hashable && macs.len() != self.keys.len() {
             return Err(Error::new(
                 ErrorCode::InvalidSecret,
                 format!(
@@ -123,26 +173,31 @@ impl Verifier {
                 ),
             ));
         }
-        self.prove_with(delivery, now, Some(macs))?;
-        self.provider.decode(delivery.body)
+        self.prove_with(delivery, now, hashable.then_some(macs))?;
+        self.decode(delivery)
     }
 
-    /// What the provider signed before the body of `delivery` (`"<timestamp>."` for a
-    /// timestamped scheme, empty otherwise), once the signature and timestamp headers have
-    /// passed every check that needs no hashing: a caller computing the HMACs itself
+    /// What the provider signed before the body of `delivery` (`"<timestamp>."` for SIR,
+    /// empty for a body-only scheme), once the signature and timestamp have passed every
+    /// check that needs no hashing: a caller computing the HMACs itself
     /// ([`Verifier::verify_with_macs`]) learns of a missing or malformed header before it
-    /// hashes anything, as [`Verifier::verify`] does. Empty for a URL-token provider.
+    /// hashes anything, as [`Verifier::verify`] does. Empty for a scheme a caller cannot
+    /// hash itself (a token, another algorithm, a signed URL).
     pub fn signed_prefix(&self, delivery: &Delivery<'_>) -> Result<String, Error> {
         check_size(delivery.body, &self.options)?;
-        match self.provider.proof() {
-            Proof::HmacHex(hmac) => {
-                let headers = self.read_hmac_headers(hmac, delivery)?;
-                Ok(scheme::signed_parts(headers.timestamp.map(|(raw, _)| raw))
-                    .iter()
-                    .map(|part| String::from_utf8_lossy(part))
-                    .collect())
+        let scheme = self.scheme();
+        match (&scheme.proof, proof::host_hashable(scheme)) {
+            (Proof::Signature(signature), true) => {
+                let read = self.read_signature(scheme, signature, delivery, None)?;
+                let signed = SignedContent {
+                    delivery,
+                    timestamp: read.timestamp.as_ref().map(|(text, _)| text.as_ref()),
+                    json: None,
+                };
+                let prefix = proof::signed_prefix(signature, &signed)?;
+                Ok(String::from_utf8_lossy(&prefix).into_owned())
             }
-            Proof::UrlToken => Ok(String::new()),
+            _ => Ok(String::new()),
         }
     }
 
@@ -159,113 +214,242 @@ impl Verifier {
         given_macs: Option<&[[u8; DIGEST_LEN]]>,
     ) -> Result<(), Error> {
         check_size(delivery.body, &self.options)?;
-        match self.provider.proof() {
-            Proof::HmacHex(hmac) => {
-                let HmacHeaders {
-                    signature,
-                    timestamp,
-                } = self.read_hmac_headers(hmac, delivery)?;
-                let signed_timestamp = timestamp.map(|(raw, _)| raw);
-                let matched = match given_macs {
-                    None => scheme::any_hmac_matches(
-                        &self.keys,
-                        signed_timestamp,
-                        delivery.body,
-                        &signature,
+        let scheme = self.scheme();
+        match &scheme.proof {
+            Proof::Signature(signature) => {
+                let json = match proof::proof_reads_json(scheme) {
+                    true => Some(
+                        serde_json::from_slice::<serde_json::Value>(delivery.body)
+                            .map_err(|e| Error::from_json(&scheme.name, &e))?,
                     ),
-                    Some(macs) => scheme::any_digest_matches(macs, &signature),
+                    false => None,
+                };
+                let read = self.read_signature(scheme, signature, delivery, json.as_ref())?;
+                let signed = SignedContent {
+                    delivery,
+                    timestamp: read.timestamp.as_ref().map(|(text, _)| text.as_ref()),
+                    json: json.as_ref(),
+                };
+                let matched = match given_macs {
+                    None => proof::any_signs(&self.keys, signature, &signed, &read.candidates)?,
+                    Some(macs) => proof::any_digest_matches(macs, &read.candidates),
                 };
                 if !matched {
                     return Err(Error::new(
                         ErrorCode::SignatureMismatch,
                         format!(
                             "{} does not match the body under any of the {} secret(s) given",
-                            hmac.signature_header,
+                            proof::locator_name(&signature.location),
                             self.keys.len()
                         ),
                     ));
                 }
-                if let (Some((_, seconds)), Some(header)) = (timestamp, hmac.timestamp_header) {
-                    scheme::check_window(header, seconds, now, self.options.tolerance_seconds)?;
+                if let (Some((_, at)), Some(timestamp)) = (read.timestamp, &scheme.timestamp) {
+                    proof::check_window(
+                        proof::locator_name(&timestamp.at),
+                        at,
+                        now,
+                        self.tolerance,
+                    )?;
                 }
                 Ok(())
             }
-            Proof::UrlToken => {
+            Proof::Token(place) => self.prove_token(place, delivery),
+        }
+    }
+
+    fn prove_token(&self, place: &TokenAt, delivery: &Delivery<'_>) -> Result<(), Error> {
+        let scheme = self.scheme();
+        let token: Cow<str> = match place {
+            TokenAt::Query => {
                 let param = self.options.token_param.as_str();
                 let url = delivery.url.ok_or_else(|| {
                     Error::new(
                         ErrorCode::MissingSignature,
                         format!(
                             "{} proves deliveries with a `{param}` parameter in the callback URL; pass the request URL",
-                            self.provider
+                            scheme.name
                         ),
                     )
                 })?;
-                let token = scheme::query_param(url, param).ok_or_else(|| {
+                query_param(url, param).ok_or_else(|| {
                     Error::new(
                         ErrorCode::MissingSignature,
                         format!("the request URL has no `{param}` query parameter"),
                     )
-                })?;
-                if !scheme::any_token_matches(&self.keys, token.as_bytes()) {
-                    return Err(Error::new(
-                        ErrorCode::SignatureMismatch,
-                        format!(
-                            "the URL's `{param}` parameter matches none of the {} secret(s) given",
-                            self.keys.len()
-                        ),
-                    ));
-                }
-                Ok(())
+                })?
             }
+            TokenAt::Header(name) => Cow::Borrowed(
+                delivery
+                    .headers
+                    .get(name)
+                    .ok_or_else(|| missing_header(&scheme.name, name))?
+                    .trim(),
+            ),
+            TokenAt::Basic => {
+                let value = delivery
+                    .headers
+                    .get("Authorization")
+                    .ok_or_else(|| missing_header(&scheme.name, "Authorization"))?;
+                let encoded =
+                    proof::strip_prefix_ignore_case(value.trim(), "Basic ").ok_or_else(|| {
+                        Error::new(
+                            ErrorCode::MalformedSignature,
+                            "Authorization must be `Basic <base64 of user:password>`",
+                        )
+                    })?;
+                use base64::Engine as _;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(encoded.trim())
+                    .map_err(|_| {
+                        Error::new(
+                            ErrorCode::MalformedSignature,
+                            "Authorization's credentials are not base64",
+                        )
+                    })?;
+                Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+            }
+        };
+        if !proof::any_token_matches(&self.keys, token.as_bytes()) {
+            let what = match place {
+                TokenAt::Query => format!("the URL's `{}` parameter", self.options.token_param),
+                other => String::from(proof::token_place(other)),
+            };
+            return Err(Error::new(
+                ErrorCode::SignatureMismatch,
+                format!(
+                    "{what} matches none of the {} secret(s) given",
+                    self.keys.len()
+                ),
+            ));
         }
+        Ok(())
     }
 }
 
-/// An HMAC scheme's headers, read and checked: the signature's digest, and the timestamp
-/// (trimmed text as signed, and seconds) where the scheme signs one.
-struct HmacHeaders<'a> {
-    signature: [u8; DIGEST_LEN],
-    timestamp: Option<(&'a str, u64)>,
+/// A signature scheme's values, read and checked: the candidates, and the timestamp (text
+/// as signed, and its instant) where the scheme signs one.
+pub(crate) struct ReadSignature<'a> {
+    pub candidates: Candidates,
+    pub timestamp: Option<(Cow<'a, str>, proof::Instant)>,
 }
 
 impl Verifier {
-    /// Every check of the signature and timestamp headers that needs no hashing.
-    fn read_hmac_headers<'a>(
+    /// Every check of the signature and timestamp that needs no hashing.
+    fn read_signature<'a>(
         &self,
-        hmac: &HmacScheme,
+        scheme: &Scheme,
+        signature: &Signature,
         delivery: &Delivery<'a>,
-    ) -> Result<HmacHeaders<'a>, Error> {
-        let signature_value = delivery
-            .headers
-            .get(hmac.signature_header)
-            .ok_or_else(|| missing_header(self.provider, hmac.signature_header))?;
-        let signature = scheme::parse_signature(hmac, signature_value)?;
-        let timestamp = match hmac.timestamp_header {
-            None => None,
-            Some(header) => {
-                let raw = delivery.headers.get(header).ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::MissingTimestamp,
-                        format!("no {header} header; {} signs a timestamp", self.provider),
-                    )
-                })?;
-                let raw = raw.trim();
-                Some((raw, scheme::parse_timestamp(header, raw)?))
-            }
-        };
-        Ok(HmacHeaders {
-            signature,
-            timestamp,
-        })
+        json: Option<&'a serde_json::Value>,
+    ) -> Result<ReadSignature<'a>, Error> {
+        read_signature(scheme, signature, delivery, json)
     }
 }
 
-fn missing_header(provider: Provider, header: &str) -> Error {
+/// See [`Verifier::read_signature`]; also used by `explain`.
+pub(crate) fn read_signature<'a>(
+    scheme: &Scheme,
+    signature: &Signature,
+    delivery: &Delivery<'a>,
+    json: Option<&'a serde_json::Value>,
+) -> Result<ReadSignature<'a>, Error> {
+    let location = proof::locator_name(&signature.location);
+    let value = proof::locate(&signature.location, delivery, json)
+        .ok_or_else(|| missing_header(&scheme.name, location))?;
+    let candidates = proof::read_candidates(signature, &value, location)?;
+    let timestamp = match (
+        &scheme.timestamp,
+        timestamp_text(scheme, signature, delivery, json)?,
+    ) {
+        (Some(timestamp), Some(raw)) => {
+            let what = proof::locator_name(&timestamp.at);
+            // A JSON timestamp in milliseconds must be a JSON number (Linear documents one);
+            // one in seconds may also be a string of digits (Mailgun's example sends one).
+            if let (Locator::Json(pointer), Some(json), TimeUnit::Milliseconds) =
+                (&timestamp.at, json, timestamp.unit)
+            {
+                if !json
+                    .pointer(pointer)
+                    .is_some_and(serde_json::Value::is_number)
+                {
+                    return Err(Error::new(
+                        ErrorCode::MalformedTimestamp,
+                        format!("`{what}` must be a JSON number"),
+                    ));
+                }
+            }
+            let at = proof::parse_timestamp(what, timestamp.unit, &raw)?;
+            Some((raw, at))
+        }
+        _ => None,
+    };
+    Ok(ReadSignature {
+        candidates,
+        timestamp,
+    })
+}
+
+/// The timestamp's text as signed (trimmed), where the scheme has one; its absence is
+/// `missing_timestamp`. The signature itself is not checked.
+pub(crate) fn timestamp_text<'a>(
+    scheme: &Scheme,
+    signature: &Signature,
+    delivery: &Delivery<'a>,
+    json: Option<&'a serde_json::Value>,
+) -> Result<Option<Cow<'a, str>>, Error> {
+    let Some(timestamp) = &scheme.timestamp else {
+        return Ok(None);
+    };
+    let what = proof::locator_name(&timestamp.at);
+    let location = proof::locator_name(&signature.location);
+    let raw: Option<Cow<'a, str>> = match &timestamp.at {
+        Locator::SignatureField(key) => match proof::locate(&signature.location, delivery, json) {
+            Some(Cow::Borrowed(value)) => {
+                proof::list_field(&signature.syntax, value, key).map(Cow::Borrowed)
+            }
+            Some(Cow::Owned(value)) => proof::list_field(&signature.syntax, &value, key)
+                .map(|text| Cow::Owned(String::from(text))),
+            None => None,
+        },
+        other => proof::locate(other, delivery, json),
+    };
+    raw.map(Some).ok_or_else(|| {
+        let place = match timestamp.at {
+            Locator::SignatureField(_) => format!("no `{what}=` field in {location}"),
+            Locator::Json(_) => format!("no `{what}` in the body"),
+            _ => format!("no {what} header"),
+        };
+        Error::new(
+            ErrorCode::MissingTimestamp,
+            format!("{place}; {} signs a timestamp", scheme.name),
+        )
+    })
+}
+
+fn missing_header(provider: &str, header: &str) -> Error {
+    let what = if header.starts_with('/') {
+        format!("no `{header}` in the body")
+    } else {
+        format!("no {header} header")
+    };
     Error::new(
         ErrorCode::MissingSignature,
-        format!("no {header} header; {provider} signs every delivery with it"),
+        format!("{what}; {provider} signs every delivery with it"),
     )
+}
+
+/// The first value of query parameter `name` in a URL, a path or a bare query string.
+pub(crate) fn query_param<'a>(url: &'a str, name: &str) -> Option<Cow<'a, str>> {
+    let query = match url.split_once('?') {
+        Some((_, query)) => query,
+        None if !url.contains('/') && url.contains('=') => url,
+        None => return None,
+    };
+    let query = query.split('#').next().unwrap_or("");
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
 }
 
 fn check_size(body: &[u8], options: &Options) -> Result<(), Error> {
@@ -321,9 +505,12 @@ pub fn parse(
     delivery: &Delivery<'_>,
     options: &Options,
 ) -> Result<Event, Error> {
-    let provider = provider.resolve()?;
+    let resolved = provider.resolve()?;
     check_size(delivery.body, options)?;
-    provider.decode(delivery.body)
+    let mut event = resolved.decode(delivery)?;
+    // Echoed and fixed answers need no secret; Zoom's does, so only `verify` gives it.
+    event.challenge = crate::decode::challenge(resolved.scheme(), delivery, None);
+    Ok(event)
 }
 
 /// How to sign a test delivery.
@@ -341,10 +528,16 @@ pub fn parse(
 pub struct SignOptions {
     /// The unix time to sign (only for schemes with a timestamp).
     pub timestamp: u64,
-    /// The callback URL to add the token to (token schemes; default `/`).
+    /// The callback URL: where token schemes add the token (default `/`), and the URL
+    /// schemes that sign one sign (Twilio, Square, HubSpot).
     pub url: Option<String>,
     /// The token's query parameter (token schemes; default `token`).
     pub token_param: String,
+    /// The request method, for schemes that sign it (default `POST`).
+    pub method: Option<String>,
+    /// The delivery id, for schemes that sign one (Standard Webhooks' `webhook-id`,
+    /// Twitch's message id, Mailgun's token); default: made from the body's digest.
+    pub id: Option<String>,
 }
 
 impl SignOptions {
@@ -354,6 +547,8 @@ impl SignOptions {
             timestamp,
             url: None,
             token_param: Options::default().token_param,
+            method: None,
+            id: None,
         }
     }
 }
@@ -365,9 +560,57 @@ pub struct Signed {
     pub headers: Vec<(String, String)>,
     /// The callback URL carrying the token, for token schemes.
     pub url: Option<String>,
+    /// The body to send where the signature (or what it signs) goes inside it (Mailgun);
+    /// `None` where the body is sent as given.
+    pub body: Option<Vec<u8>>,
 }
 
-/// Signs `body` the way the provider would, to make test deliveries.
+/// The timestamp as the scheme writes it.
+fn timestamp_as_sent(unit: TimeUnit, seconds: u64) -> String {
+    match unit {
+        TimeUnit::Seconds => format!("{seconds}"),
+        TimeUnit::Milliseconds => format!("{}", seconds.saturating_mul(1000)),
+        TimeUnit::Rfc3339 => proof::format_rfc3339(seconds),
+    }
+}
+
+/// Sets `value` at a JSON pointer, making the objects on the way.
+fn set_pointer(root: &mut serde_json::Value, pointer: &str, value: serde_json::Value) {
+    let mut at = root;
+    let keys: Vec<&str> = pointer.split('/').skip(1).collect();
+    for (index, key) in keys.iter().enumerate() {
+        // An array element that exists is entered (Adyen's `/notificationItems/0/…`).
+        if let (serde_json::Value::Array(items), Ok(position)) = (&*at, key.parse::<usize>()) {
+            if position < items.len() {
+                let serde_json::Value::Array(items) = at else {
+                    return;
+                };
+                if index + 1 == keys.len() {
+                    items[position] = value;
+                    return;
+                }
+                at = &mut items[position];
+                continue;
+            }
+        }
+        if !at.is_object() {
+            *at = serde_json::Value::Object(serde_json::Map::new());
+        }
+        let serde_json::Value::Object(map) = at else {
+            return;
+        };
+        let key = key.replace("~1", "/").replace("~0", "~");
+        if index + 1 == keys.len() {
+            map.insert(key, value);
+            return;
+        }
+        at = map.entry(key).or_insert(serde_json::Value::Null);
+    }
+}
+
+/// Signs `body` the way the provider would, to make test deliveries. For Ed25519 and
+/// ECDSA schemes `secret` is the private key (Ed25519: the 32-byte seed as hex or base64,
+/// or Standard Webhooks' `whsk_`; P-256: the 32-byte scalar as hex or base64).
 ///
 /// ```
 /// use hookproof::{sign, verify, Delivery, Options, SignOptions};
@@ -385,38 +628,189 @@ pub fn sign(
     secret: &[u8],
     options: &SignOptions,
 ) -> Result<Signed, Error> {
-    let provider = provider.resolve()?;
-    let key = Key::new(provider.proof(), secret)?;
+    let resolved = provider.resolve()?;
+    let scheme = resolved.scheme();
     let mut headers = alloc::vec![(
         String::from("Content-Type"),
-        String::from(provider.content_type())
+        String::from(scheme.content_type.as_ref())
     )];
-    match (provider.proof(), &key) {
-        (Proof::HmacHex(hmac), Key::Hmac(key)) => {
-            let timestamp = hmac
-                .timestamp_header
-                .map(|_| format!("{}", options.timestamp));
-            let digest = scheme::mac(key, timestamp.as_deref(), body);
-            headers.push((
-                String::from(hmac.signature_header),
-                format!("{}{}", hmac.prefix, scheme::to_hex(&digest)),
-            ));
-            if let (Some(header), Some(timestamp)) = (hmac.timestamp_header, timestamp) {
-                headers.push((String::from(header), timestamp));
-            }
-            Ok(Signed { headers, url: None })
-        }
-        _ => {
+    if secret.is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidSecret,
+            "a secret is empty; pass the secret configured with the provider",
+        ));
+    }
+    let signature = match &scheme.proof {
+        Proof::Signature(signature) => signature,
+        Proof::Token(TokenAt::Query) => {
             let base = options.url.as_deref().unwrap_or("/");
             let separator = if base.contains('?') { '&' } else { '?' };
             // Tokens are compared as text after URL-decoding, so sign the secret's text.
             let query = form_urlencoded::Serializer::new(String::new())
                 .append_pair(&options.token_param, &String::from_utf8_lossy(secret))
                 .finish();
-            Ok(Signed {
+            return Ok(Signed {
                 headers,
                 url: Some(format!("{base}{separator}{query}")),
-            })
+                body: None,
+            });
+        }
+        Proof::Token(TokenAt::Header(name)) => {
+            headers.push((
+                String::from(name.as_ref()),
+                String::from_utf8_lossy(secret).into_owned(),
+            ));
+            return Ok(Signed {
+                headers,
+                url: None,
+                body: None,
+            });
+        }
+        Proof::Token(TokenAt::Basic) => {
+            use base64::Engine as _;
+            let credentials = base64::engine::general_purpose::STANDARD.encode(secret);
+            headers.push((
+                String::from("Authorization"),
+                format!("Basic {credentials}"),
+            ));
+            return Ok(Signed {
+                headers,
+                url: None,
+                body: None,
+            });
+        }
+    };
+    use sha2::Digest as _;
+    let default_id = || {
+        let digest = sha2::Sha256::digest(body);
+        format!("msg_{}", &base16ct::lower::encode_string(&digest)[..24])
+    };
+    let id = options.id.clone().unwrap_or_else(default_id);
+    let timestamp = scheme
+        .timestamp
+        .as_ref()
+        .map(|t| timestamp_as_sent(t.unit, options.timestamp));
+    // Values the signed content reads that the sender makes: the timestamp header, id
+    // headers, and (Mailgun) fields inside the body.
+    let mut json: Option<serde_json::Value> = None;
+    let reads_json = proof::proof_reads_json(scheme);
+    // Whether sign wrote into the body (a Mailgun timestamp, token or signature): only then
+    // is the body re-serialised, so a body that has them all is signed as given.
+    let mut changed = false;
+    if reads_json {
+        json = Some(serde_json::from_slice(body).unwrap_or(serde_json::Value::Null));
+    }
+    if let (Some(spec), Some(text)) = (&scheme.timestamp, &timestamp) {
+        match &spec.at {
+            Locator::Header(name) | Locator::EitherHeader(name, _) => {
+                headers.push((String::from(name.as_ref()), text.clone()))
+            }
+            Locator::Json(pointer) => {
+                if let Some(json) = json.as_mut() {
+                    if json.pointer(pointer).is_none() {
+                        changed = true;
+                        let value = match spec.unit {
+                            TimeUnit::Milliseconds => {
+                                serde_json::Value::from(options.timestamp.saturating_mul(1000))
+                            }
+                            _ => serde_json::Value::String(text.clone()),
+                        };
+                        set_pointer(json, pointer, value);
+                    }
+                }
+            }
+            Locator::SignatureField(_) => {}
         }
     }
+    for part in signature.signed.iter() {
+        match part {
+            Part::Header(name) | Part::EitherHeader(name, _)
+                if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) =>
+            {
+                headers.push((String::from(name.as_ref()), id.clone()))
+            }
+            Part::Json(pointer) => {
+                if let Some(json) = json.as_mut() {
+                    if json.pointer(pointer).is_none() {
+                        changed = true;
+                        set_pointer(json, pointer, serde_json::Value::String(id.clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let timestamp_signed: Option<String> = match (&scheme.timestamp, &json) {
+        (Some(spec), Some(json)) => match &spec.at {
+            Locator::Json(pointer) => json
+                .pointer(pointer)
+                .and_then(proof::json_text)
+                .map(Cow::into_owned),
+            _ => timestamp.clone(),
+        },
+        _ => timestamp.clone(),
+    };
+    let method = options.method.as_deref().unwrap_or("POST");
+    let body_sent: Option<Vec<u8>> = match (&json, &signature.location) {
+        (Some(json), _) if reads_json && changed => serde_json::to_vec(json).ok(),
+        _ => None,
+    };
+    let content = body_sent.as_deref().unwrap_or(body);
+    let message = {
+        let mut delivery = Delivery::new(&headers, content).with_method(method);
+        if let Some(url) = options.url.as_deref() {
+            delivery = delivery.with_url(url);
+        }
+        let signed = SignedContent {
+            delivery: &delivery,
+            timestamp: timestamp_signed.as_deref(),
+            json: json.as_ref(),
+        };
+        proof::message(&signature.signed, &signed, 0)?.unwrap_or_default()
+    };
+    let (algorithm, bytes) = proof::sign_bytes(signature, secret, &message)?;
+    let encoded = proof::encode(signature.encoding, &bytes);
+    let value = match &signature.syntax {
+        Syntax::Bare => encoded,
+        Syntax::Prefixed(prefix) | Syntax::OptionalPrefix(prefix) => format!("{prefix}{encoded}"),
+        Syntax::Positional(separator) => match &timestamp {
+            Some(text) => format!("{text}{separator}{encoded}"),
+            None => format!("{separator}{encoded}"),
+        },
+        Syntax::List { separator, key } => match (&scheme.timestamp, &timestamp) {
+            (Some(spec), Some(text)) => match &spec.at {
+                Locator::SignatureField(field) => {
+                    format!("{field}={text}{separator}{key}={encoded}")
+                }
+                _ => format!("{key}={encoded}"),
+            },
+            _ => format!("{key}={encoded}"),
+        },
+        Syntax::Versioned(versions) => {
+            let tag = versions
+                .iter()
+                .find(|version| version.algorithm == algorithm)
+                .map_or("v1", |version| version.tag.as_ref());
+            format!("{tag},{encoded}")
+        }
+    };
+    let mut body_out = body_sent;
+    match &signature.location {
+        Locator::Header(name) | Locator::EitherHeader(name, _) => {
+            // The signature first after Content-Type, as the seeds' senders order them.
+            headers.insert(1, (String::from(name.as_ref()), value));
+        }
+        Locator::Json(pointer) => {
+            if let Some(mut json) = json {
+                set_pointer(&mut json, pointer, serde_json::Value::String(value));
+                body_out = serde_json::to_vec(&json).ok();
+            }
+        }
+        Locator::SignatureField(_) => {}
+    }
+    Ok(Signed {
+        headers,
+        url: None,
+        body: body_out,
+    })
 }

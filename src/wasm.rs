@@ -16,9 +16,11 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use wasm_bindgen::prelude::*;
 
-use crate::providers::gengo;
+use crate::providers::{gengo, Resolved};
+use crate::scheme::{Challenge, Field, Locator, Part, Proof, Scheme, TokenAt};
 use crate::{
-    Delivery, Error, ErrorCode, Event, Options, Proof, Provider, SignOptions, Verifier, DIGEST_LEN,
+    Delivery, Error, ErrorCode, Event, Headers, Options, Provider, SignOptions, Verifier,
+    DIGEST_LEN,
 };
 
 // The npm package's module (`--no-default-features --features wasm`) links no std (see
@@ -60,18 +62,22 @@ fn to_reply<T: Serialize>(result: Result<T, Error>) -> String {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Envelope<'a> {
-    provider: Provider,
+    provider: &'a str,
     #[serde(rename = "type")]
     kind: &'a str,
     id: Option<&'a str>,
     dedupe_key: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     payload: Option<Box<RawValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    challenge: Option<&'a str>,
 }
 
 /// An event, in the cheapest form for `api.js` to take apart:
 ///
 /// `=<type>\n<dedupeKey>\n<-, or + and the id>\n<payload JSON, or nothing>`
+///
+/// An event with a challenge answer goes out as plain JSON (rare: once per endpoint).
 ///
 /// The envelope's strings are read with `indexOf`/`slice`, which costs a fraction of a
 /// `JSON.parse`. A string with a newline of its own would break that; such an event (none
@@ -80,29 +86,30 @@ struct Envelope<'a> {
 /// re-serialization here nor a copy of the body back across the boundary is paid for, and
 /// fields this version does not know reach the user instead of being dropped. The typed
 /// decoding has already proved the body's shape.
-fn event_reply(result: Result<Event, Error>) -> String {
+fn event_reply(result: Result<Event, Error>, body: &[u8]) -> String {
     let event = match result {
         Ok(event) => event,
         Err(error) => return refusal(&error),
     };
-    let payload = match event.payload.derived_json() {
+    let payload = match event.payload.derived_json(body) {
         None => None,
         Some(Ok(json)) => Some(json),
         Some(Err(cause)) => return serialize_failed(cause),
     };
     let id = event.id.as_deref();
     let fields = [Some(event.kind.as_str()), Some(&event.dedupe_key), id];
-    if fields.iter().flatten().any(|field| field.contains('\n')) {
+    if event.challenge.is_some() || fields.iter().flatten().any(|field| field.contains('\n')) {
         let payload = match payload.map(RawValue::from_string).transpose() {
             Ok(payload) => payload,
             Err(cause) => return serialize_failed(cause),
         };
         let envelope = Envelope {
-            provider: event.provider,
+            provider: event.provider.name(),
             kind: &event.kind,
             id,
             dedupe_key: &event.dedupe_key,
             payload,
+            challenge: event.challenge.as_deref(),
         };
         return to_json(&envelope).unwrap_or_else(|refused| refused);
     }
@@ -194,19 +201,88 @@ fn split_secrets<'a>(bytes: &'a [u8], lengths: &[u32]) -> Result<Vec<&'a [u8]>, 
     Ok(secrets)
 }
 
-/// The header names a provider's proof reads, as `<signature>\n<timestamp>` (either may
-/// be empty; both are for a URL token), so that JS extracts only those values.
+/// A provider's name or alias, or a user's declaration as JSON (it starts with `{`).
+fn resolve(provider: &str) -> Result<Resolved, Error> {
+    if provider.trim_start().starts_with('{') {
+        return Scheme::from_json(provider).map(|scheme| Resolved::Declared(Box::new(scheme)));
+    }
+    Provider::from_name(provider).map(Resolved::Provider)
+}
+
+/// Every header a scheme reads — the signature's first, the timestamp's second (either
+/// slot may be empty), then the others once each: JS extracts only those values.
+fn header_names(scheme: &Scheme) -> Vec<String> {
+    let mut names = alloc::vec![String::new(), String::new()];
+    let mut rest: Vec<&str> = Vec::new();
+    fn place(locator: &Locator) -> (Option<&str>, Option<&str>) {
+        match locator {
+            Locator::Header(name) => (Some(name), None),
+            Locator::EitherHeader(a, b) => (Some(a), Some(b)),
+            _ => (None, None),
+        }
+    }
+    match &scheme.proof {
+        Proof::Signature(signature) => {
+            let (main, other) = place(&signature.location);
+            names[0] = String::from(main.unwrap_or(""));
+            rest.extend(other);
+            for part in signature.signed.iter() {
+                match part {
+                    Part::Header(name) => rest.push(name),
+                    Part::EitherHeader(a, b) => rest.extend([a.as_ref(), b.as_ref()]),
+                    _ => {}
+                }
+            }
+        }
+        Proof::Token(TokenAt::Header(name)) => names[0] = String::from(name.as_ref()),
+        Proof::Token(TokenAt::Basic) => names[0] = String::from("Authorization"),
+        Proof::Token(TokenAt::Query) => {}
+    }
+    if let Some(timestamp) = &scheme.timestamp {
+        let (main, other) = place(&timestamp.at);
+        names[1] = String::from(main.unwrap_or(""));
+        rest.extend(other);
+    }
+    let mut fields = alloc::vec![&scheme.event.kind, &scheme.event.id, &scheme.event.dedupe];
+    if let Some(Challenge::Echo { when, .. } | Challenge::Fixed { when, .. }) = &scheme.challenge {
+        fields.push(when);
+    }
+    for field in fields {
+        match field {
+            Field::Header(name) | Field::HeaderDotJson(name, _) => rest.push(name),
+            Field::EitherHeader(a, b) => rest.extend([a.as_ref(), b.as_ref()]),
+            _ => {}
+        }
+    }
+    for name in rest {
+        if !names.iter().any(|known| known.eq_ignore_ascii_case(name)) {
+            names.push(String::from(name));
+        }
+    }
+    names
+}
+
+/// What `api.js` needs of a scheme, one item a line: the canonical name (`svix` →
+/// `standardwebhooks`; a declaration's own name), `h` when a host may compute the HMAC
+/// itself (HMAC-SHA256 of a prefix and the body, keyed by the secret's bytes) else `-`,
+/// then the headers the scheme reads ([`header_names`]; the first two may be empty).
 #[wasm_bindgen]
 pub fn scheme(provider: &str) -> String {
-    match Provider::from_name(provider) {
-        Ok(provider) => match provider.proof() {
-            Proof::HmacHex(hmac) => format!(
-                "{}\n{}",
-                hmac.signature_header,
-                hmac.timestamp_header.unwrap_or("")
-            ),
-            Proof::UrlToken => String::from("\n"),
-        },
+    match resolve(provider) {
+        Ok(resolved) => {
+            let scheme = resolved.scheme();
+            let hashable = if crate::proof::host_hashable(scheme) {
+                "h"
+            } else {
+                "-"
+            };
+            let mut reply = format!("{}\n{hashable}", scheme.name);
+            for name in header_names(scheme) {
+                reply.push('\n');
+                reply.push_str(&name);
+            }
+            reply
+        }
         Err(error) => refusal(&error),
     }
 }
@@ -221,6 +297,40 @@ pub fn providers() -> String {
 #[wasm_bindgen]
 pub struct Core {
     verifier: Verifier,
+    /// The headers JS passes values of, in [`header_names`]' order.
+    names: Vec<String>,
+}
+
+/// The header values JS picked out, as a lookup table by the scheme's names: the first
+/// two as arguments, any others as a JSON array (so the seeds' path allocates nothing).
+struct Picked<'a> {
+    names: &'a [String],
+    first: [Option<&'a str>; 2],
+    others: Vec<Option<String>>,
+}
+
+impl Headers for Picked<'_> {
+    fn for_each<'a>(&'a self, visit: &mut dyn FnMut(&'a str, &'a str) -> bool) {
+        for (index, name) in self.names.iter().enumerate() {
+            let value = match index {
+                0 | 1 => self.first[index],
+                _ => self.others.get(index - 2).and_then(|v| v.as_deref()),
+            };
+            if let (false, Some(value)) = (name.is_empty(), value) {
+                if visit(name, value) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn others(extra: Option<&str>) -> Result<Vec<Option<String>>, String> {
+    match extra {
+        None => Ok(Vec::new()),
+        Some(json) => serde_json::from_str(json)
+            .map_err(|cause| format!("!invalid_argument\nheader values are not a list: {cause}")),
+    }
 }
 
 /// Freeing a Core (JS `free()`) wipes its keys in place (`Key`'s drop) and then the stack
@@ -256,34 +366,44 @@ impl Core {
         })
     }
 
-    /// The hot path: only the proof's header values cross the boundary, not the whole
-    /// header collection.
+    /// The hot path: only the scheme's header values cross the boundary, not the whole
+    /// header collection. `extra`: the values of the headers after the first two, as a
+    /// JSON array (`null` for absent ones), or nothing.
+    #[allow(clippy::too_many_arguments)]
     pub fn verify(
         &self,
         body: &[u8],
         signature: Option<String>,
         timestamp: Option<String>,
+        extra: Option<String>,
         url: Option<String>,
+        method: Option<String>,
         now: f64,
     ) -> String {
-        let headers = self.scheme_headers(signature.as_deref(), timestamp.as_deref());
+        let others = match others(extra.as_deref()) {
+            Ok(others) => others,
+            Err(refused) => return refused,
+        };
+        let headers = self.picked(signature.as_deref(), timestamp.as_deref(), others);
         let delivery = Delivery {
             headers: &headers,
             body,
             url: url.as_deref(),
+            method: method.as_deref(),
         };
-        event_reply(self.verifier.verify(&delivery, whole(now)))
+        event_reply(self.verifier.verify(&delivery, whole(now)), body)
     }
 
     /// [`Core::verify`] with the HMACs computed by JS (Web Crypto, for large bodies):
-    /// `macs` is one 32-byte digest per secret, concatenated. HMAC schemes only: it takes
-    /// no URL, so a URL-token provider is refused as `missing_signature`.
+    /// `macs` is one 32-byte digest per secret, concatenated. For the schemes `scheme`
+    /// marks `h` only: others are checked as usual and `macs` ignored.
     #[wasm_bindgen(js_name = verifyWithMacs)]
     pub fn verify_with_macs(
         &self,
         body: &[u8],
         signature: Option<String>,
         timestamp: Option<String>,
+        extra: Option<String>,
         now: f64,
         macs: &[u8],
     ) -> String {
@@ -298,23 +418,37 @@ impl Core {
                 digest
             })
             .collect();
-        let headers = self.scheme_headers(signature.as_deref(), timestamp.as_deref());
+        let others = match others(extra.as_deref()) {
+            Ok(others) => others,
+            Err(refused) => return refused,
+        };
+        let headers = self.picked(signature.as_deref(), timestamp.as_deref(), others);
         let delivery = Delivery::new(&headers, body);
         event_reply(
             self.verifier
                 .verify_with_macs(&delivery, whole(now), &digests),
+            body,
         )
     }
 
     /// What JS must put before the body when it computes the HMACs itself, or the refusal
     /// the headers earn before any hashing (missing or malformed signature or timestamp).
-    /// A prefix is digits and a dot, or empty, so it never starts with `!`. The body stays
-    /// in JS: only its size would be checked here, and `api.js` has checked it already.
+    /// Prefixed `=`, so a prefix is never taken for a refusal. The body stays in JS: only
+    /// its size would be checked here, and `api.js` has checked it already.
     #[wasm_bindgen(js_name = signedPrefix)]
-    pub fn signed_prefix(&self, signature: Option<String>, timestamp: Option<String>) -> String {
-        let headers = self.scheme_headers(signature.as_deref(), timestamp.as_deref());
+    pub fn signed_prefix(
+        &self,
+        signature: Option<String>,
+        timestamp: Option<String>,
+        extra: Option<String>,
+    ) -> String {
+        let others = match others(extra.as_deref()) {
+            Ok(others) => others,
+            Err(refused) => return refused,
+        };
+        let headers = self.picked(signature.as_deref(), timestamp.as_deref(), others);
         match self.verifier.signed_prefix(&Delivery::new(&headers, &[])) {
-            Ok(prefix) => prefix,
+            Ok(prefix) => format!("={prefix}"),
             Err(error) => refusal(&error),
         }
     }
@@ -332,28 +466,24 @@ impl Core {
     ) -> Result<Core, String> {
         let secrets = split_secrets(secrets, lengths).map_err(|e| refusal(&e))?;
         let options = options(tolerance_seconds, max_body_bytes, token_param);
-        Verifier::new(provider, &secrets, options)
-            .map(|verifier| Core { verifier })
+        let resolved = resolve(provider).map_err(|e| refusal(&e))?;
+        let names = header_names(resolved.scheme());
+        Verifier::new(resolved, &secrets, options)
+            .map(|verifier| Core { verifier, names })
             .map_err(|e| refusal(&e))
     }
 
-    /// The scheme's two headers as a lookup table; unused slots keep an empty name, which
-    /// no scheme header matches.
-    fn scheme_headers<'a>(
-        &self,
+    fn picked<'a>(
+        &'a self,
         signature: Option<&'a str>,
         timestamp: Option<&'a str>,
-    ) -> [(&'static str, &'a str); 2] {
-        let mut headers = [("", ""); 2];
-        if let Proof::HmacHex(hmac) = self.verifier.provider().proof() {
-            if let Some(signature) = signature {
-                headers[0] = (hmac.signature_header, signature);
-            }
-            if let (Some(name), Some(timestamp)) = (hmac.timestamp_header, timestamp) {
-                headers[1] = (name, timestamp);
-            }
+        others: Vec<Option<String>>,
+    ) -> Picked<'a> {
+        Picked {
+            names: &self.names,
+            first: [signature, timestamp],
+            others,
         }
-        headers
     }
 }
 
@@ -372,7 +502,9 @@ pub fn verify_once(
     body: &[u8],
     signature: Option<String>,
     timestamp: Option<String>,
+    extra: Option<String>,
     url: Option<String>,
+    method: Option<String>,
     now: f64,
 ) -> String {
     // `None`: the default parameter, without a string crossing the boundary.
@@ -387,25 +519,36 @@ pub fn verify_once(
             max_body_bytes,
             token_param,
         ) {
-            Ok(core) => core.verify(body, signature, timestamp, url, now),
+            Ok(core) => core.verify(body, signature, timestamp, extra, url, method, now),
             Err(refused) => refused,
         }
     })
 }
 
-/// Decodes without any proof; only the size limit applies.
+/// Decodes without any proof; only the size limit applies. `headers_json`: the delivery's
+/// headers as `[name, value]` pairs, for schemes whose event fields are headers.
 #[wasm_bindgen]
-pub fn parse(provider: &str, body: &[u8], max_body_bytes: f64) -> String {
-    let headers: [(&str, &str); 0] = [];
+pub fn parse(
+    provider: &str,
+    body: &[u8],
+    max_body_bytes: f64,
+    headers_json: Option<String>,
+) -> String {
+    let headers: Vec<(String, String)> = headers_json
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
     let options = Options {
         max_body_bytes: max_body_bytes as usize,
         ..Options::default()
     };
-    event_reply(crate::parse(
-        provider,
-        &Delivery::new(&headers, body),
-        &options,
-    ))
+    let resolved = match resolve(provider) {
+        Ok(resolved) => resolved,
+        Err(error) => return refusal(&error),
+    };
+    event_reply(
+        crate::parse(resolved, &Delivery::new(&headers, body), &options),
+        body,
+    )
 }
 
 /// Diagnoses a failing delivery. Headers come as a JSON array of `[name, value]` pairs:
@@ -417,6 +560,7 @@ pub fn explain(
     headers_json: &str,
     body: &[u8],
     url: Option<String>,
+    method: Option<String>,
     secrets: Vec<u8>,
     lengths: &[u32],
     tolerance_seconds: f64,
@@ -435,14 +579,25 @@ pub fn explain(
             Ok(secrets) => secrets,
             Err(error) => return refusal(&error),
         };
+        let resolved = match resolve(provider) {
+            Ok(resolved) => resolved,
+            // Like `crate::explain`: an unknown name is the diagnosis, not a failure of it.
+            Err(error) => {
+                return to_reply(Ok(crate::Diagnosis {
+                    error: Some(error),
+                    causes: Vec::new(),
+                }))
+            }
+        };
         let delivery = Delivery {
             headers: &headers,
             body,
             url: url.as_deref(),
+            method: method.as_deref(),
         };
         let options = options(tolerance_seconds, max_body_bytes, token_param);
         to_reply(Ok(crate::explain(
-            provider,
+            resolved,
             &delivery,
             &secrets,
             &options,
@@ -452,12 +607,37 @@ pub fn explain(
 }
 
 /// What the provider signed for this delivery: `=` and the bytes before the body (the
-/// caller holds the body), `-` for a provider that signs nothing, or a refusal.
+/// caller holds the body) where the body comes last, `*` and all the signed bytes as hex
+/// otherwise, `-` for a provider that signs nothing, or a refusal.
 #[wasm_bindgen(js_name = signedPrefix)]
-pub fn signed_prefix(provider: &str, headers_json: &str) -> String {
+pub fn signed_prefix(
+    provider: &str,
+    headers_json: &str,
+    body: &[u8],
+    url: Option<String>,
+    method: Option<String>,
+) -> String {
     let headers: Vec<(String, String)> = serde_json::from_str(headers_json).unwrap_or_default();
-    match crate::signed_bytes(provider, &Delivery::new(&headers, b"")) {
-        Ok(Some(prefix)) => format!("={}", String::from_utf8_lossy(&prefix)),
+    let resolved = match resolve(provider) {
+        Ok(resolved) => resolved,
+        Err(error) => return refusal(&error),
+    };
+    let body_last = resolved
+        .scheme()
+        .signature()
+        .is_some_and(|signature| matches!(signature.signed.last(), Some(Part::Body)));
+    let delivery = Delivery {
+        headers: &headers,
+        body,
+        url: url.as_deref(),
+        method: method.as_deref(),
+    };
+    match crate::signed_bytes(resolved, &delivery) {
+        Ok(Some(bytes)) if body_last && bytes.len() >= body.len() => format!(
+            "={}",
+            String::from_utf8_lossy(&bytes[..bytes.len() - body.len()])
+        ),
+        Ok(Some(bytes)) => format!("*{}", base16ct::lower::encode_string(&bytes)),
         Ok(None) => String::from("-"),
         Err(error) => refusal(&error),
     }
@@ -478,10 +658,13 @@ struct SignedReply<'a> {
     headers: &'a [(String, String)],
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
 }
 
 /// Signs a test delivery the way the provider would.
 #[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
 pub fn sign(
     provider: &str,
     body: &[u8],
@@ -489,18 +672,30 @@ pub fn sign(
     timestamp: f64,
     url: Option<String>,
     token_param: String,
+    method: Option<String>,
+    id: Option<String>,
 ) -> String {
     let options = SignOptions {
         timestamp: whole(timestamp),
         url,
         token_param,
+        method,
+        id,
+    };
+    let resolved = match resolve(provider) {
+        Ok(resolved) => resolved,
+        Err(error) => return refusal(&error),
     };
     with_secrets(secret, |secret| {
-        match crate::sign(provider, body, secret, &options) {
-            Ok(signed) => to_reply(Ok(SignedReply {
-                headers: &signed.headers,
-                url: signed.url.as_deref(),
-            })),
+        match crate::sign(resolved, body, secret, &options) {
+            Ok(signed) => {
+                let body = signed.body.as_deref().map(String::from_utf8_lossy);
+                to_reply(Ok(SignedReply {
+                    headers: &signed.headers,
+                    url: signed.url.as_deref(),
+                    body: body.as_deref(),
+                }))
+            }
             Err(error) => refusal(&error),
         }
     })
@@ -541,22 +736,31 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn scheme_names_the_headers_js_must_extract() {
-        assert_eq!(scheme("g2sentry"), "X-Signature\n");
-        assert_eq!(scheme("sir"), "X-SIR-Signature\nX-SIR-Timestamp");
-        assert_eq!(scheme("gengo"), "\n");
-        assert!(scheme("stripe").starts_with("!unknown_provider\n"));
+        assert_eq!(scheme("g2sentry"), "g2sentry\nh\nX-Signature\n");
+        assert_eq!(scheme("sir"), "sir\nh\nX-SIR-Signature\nX-SIR-Timestamp");
+        assert_eq!(scheme("gengo"), "gengo\n-\n\n");
+        assert!(scheme("acme").starts_with("!unknown_provider\n"));
+        assert!(scheme("{").starts_with("!invalid_argument\nscheme: "));
     }
 
     #[wasm_bindgen_test]
     fn verify_replies_with_the_compact_envelope() {
         let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
-        let reply = sir_core().verify(BODY, Some(signature), Some(timestamp), None, NOW);
+        let reply = sir_core().verify(
+            BODY,
+            Some(signature),
+            Some(timestamp),
+            None,
+            None,
+            None,
+            NOW,
+        );
         // type, dedupe key, id; no payload: JS parses the body itself.
         assert_eq!(reply, "=user.created\nevt_1\n+evt_1\n");
         let body =
             br#"{"jobId":5,"eventType":"JobStarted","jobStatus":"InProgress","addedLater":1}"#;
         assert_eq!(
-            parse("g2sentry", body, 1024.0),
+            parse("g2sentry", body, 1024.0, None),
             "=JobStarted\n5:JobStarted\n-\n"
         );
     }
@@ -564,7 +768,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn derived_payloads_follow_the_envelope() {
         let body = gengo_form("job", r#"{"job_id":"7","status":"approved"}"#);
-        let reply = parse("gengo", body.as_bytes(), 1024.0);
+        let reply = parse("gengo", body.as_bytes(), 1024.0, None);
         let (envelope, payload) = reply.split_at(reply.find('{').unwrap());
         assert_eq!(envelope, "=job\njob:7:approved\n-\n");
         let payload: serde_json::Value = serde_json::from_str(payload).unwrap();
@@ -574,7 +778,8 @@ mod tests {
     #[wasm_bindgen_test]
     fn newlines_in_the_envelope_fall_back_to_json() {
         let body = br#"{"id":"evt\n1","type":"user.created","data":{}}"#;
-        let event: serde_json::Value = serde_json::from_str(&parse("sir", body, 1024.0)).unwrap();
+        let event: serde_json::Value =
+            serde_json::from_str(&parse("sir", body, 1024.0, None)).unwrap();
         assert_eq!(event["id"], "evt\n1");
         assert_eq!(event["provider"], "sir");
         assert!(event.get("payload").is_none(), "{event}");
@@ -582,7 +787,7 @@ mod tests {
         // With a derived payload, the payload rides along in the JSON.
         let body = gengo_form("job", r#"{"job_id":1,"status":"odd\nstatus"}"#);
         let event: serde_json::Value =
-            serde_json::from_str(&parse("gengo", body.as_bytes(), 1024.0)).unwrap();
+            serde_json::from_str(&parse("gengo", body.as_bytes(), 1024.0, None)).unwrap();
         assert_eq!(event["dedupeKey"], "job:1:odd\nstatus");
         assert_eq!(event["payload"]["job_id"], 1);
     }
@@ -592,12 +797,21 @@ mod tests {
         use hmac::{Hmac, KeyInit, Mac};
         let core = sir_core();
         let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
-        let prefix = core.signed_prefix(Some(signature.clone()), Some(format!(" {timestamp} ")));
-        assert_eq!(prefix, "1700000000.");
+        let prefix = core.signed_prefix(
+            Some(signature.clone()),
+            Some(format!(" {timestamp} ")),
+            None,
+        );
+        assert_eq!(prefix, "=1700000000.");
+        let prefix = &prefix[1..];
         // Header problems are refused before anything is hashed.
-        let refused = core.signed_prefix(Some(String::from("sha256=zz")), Some(timestamp.clone()));
+        let refused = core.signed_prefix(
+            Some(String::from("sha256=zz")),
+            Some(timestamp.clone()),
+            None,
+        );
         assert!(refused.starts_with("!malformed_signature\n"), "{refused}");
-        let refused = core.signed_prefix(Some(signature.clone()), None);
+        let refused = core.signed_prefix(Some(signature.clone()), None, None);
         assert!(refused.starts_with("!missing_timestamp\n"), "{refused}");
         let mut macs = Vec::new();
         for secret in [&b"whsec_old"[..], b"whsec_new"] {
@@ -611,6 +825,7 @@ mod tests {
                 BODY,
                 Some(signature.clone()),
                 Some(timestamp.clone()),
+                None,
                 NOW,
                 macs,
             )
@@ -624,17 +839,69 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn declarations_cross_as_json_and_name_their_fields() {
+        let declaration = r#"{"name":"acme","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"location":{"header":"X-Acme"},"encoding":"hex"}},"event":{"type":{"json":"/kind"}}}"#;
+        assert_eq!(scheme(declaration), "acme\nh\nX-Acme\n");
+        let signed: serde_json::Value = serde_json::from_str(&sign(
+            declaration,
+            b"{\"kind\":\"k\"}",
+            b"s",
+            0.0,
+            None,
+            String::new(),
+            None,
+            None,
+        ))
+        .unwrap();
+        let value = signed["headers"][1][1].as_str().map(String::from).unwrap();
+        let core = Core::new(declaration, b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let reply = core.verify(
+            b"{\"kind\":\"k\"}",
+            Some(value),
+            None,
+            None,
+            None,
+            None,
+            0.0,
+        );
+        assert!(reply.starts_with("=k\n"), "{reply}");
+        let broken = r#"{"name":"acme","proof":{"signature":{"algorithm":"md5"}}}"#;
+        assert!(scheme(broken).starts_with("!invalid_argument\nscheme.proof.signature"));
+        // Headers beyond the first two cross as one JSON array.
+        let core = Core::new("github", b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let signed = crate::sign("github", b"{}", b"s", &SignOptions::at(0)).unwrap();
+        let reply = core.verify(
+            b"{}",
+            Some(signed.headers[1].1.clone()),
+            None,
+            Some(String::from(r#"["push",null]"#)),
+            None,
+            None,
+            0.0,
+        );
+        assert!(reply.starts_with("=push\n"), "{reply}");
+    }
+
+    #[wasm_bindgen_test]
     fn refusals_are_code_newline_message() {
         let core = sir_core();
         let (signature, timestamp) = sir_headers(b"whsec_other", 1_700_000_000);
-        let reply = core.verify(BODY, Some(signature.clone()), Some(timestamp), None, NOW);
+        let reply = core.verify(
+            BODY,
+            Some(signature.clone()),
+            Some(timestamp),
+            None,
+            None,
+            None,
+            NOW,
+        );
         assert!(reply.starts_with("!signature_mismatch\n"), "{reply}");
         assert!(!reply.contains("whsec_new"));
-        let reply = core.verify(BODY, Some(signature), None, None, NOW);
+        let reply = core.verify(BODY, Some(signature), None, None, None, None, NOW);
         assert!(reply.starts_with("!missing_timestamp\n"), "{reply}");
-        let reply = core.verify(BODY, None, None, None, NOW);
+        let reply = core.verify(BODY, None, None, None, None, None, NOW);
         assert!(reply.starts_with("!missing_signature\n"), "{reply}");
-        let reply = core.verify(&[b' '; 1025], None, None, None, NOW);
+        let reply = core.verify(&[b' '; 1025], None, None, None, None, None, NOW);
         assert!(reply.starts_with("!body_too_large\n"), "{reply}");
     }
 
@@ -646,6 +913,8 @@ mod tests {
                 BODY,
                 Some(signature.clone()),
                 Some(timestamp.clone()),
+                None,
+                None,
                 None,
                 now,
             );
@@ -690,7 +959,17 @@ mod tests {
         )
         .unwrap();
         let body = gengo_form("job", r#"{"job_id":1,"status":"approved"}"#);
-        let verify_at = |url: &str| core.verify(body.as_bytes(), None, None, Some(url.into()), 0.0);
+        let verify_at = |url: &str| {
+            core.verify(
+                body.as_bytes(),
+                None,
+                None,
+                None,
+                Some(url.into()),
+                None,
+                0.0,
+            )
+        };
         let ok = verify_at("/cb?token=tok");
         assert!(ok.starts_with("=job\n"), "{ok}");
         let wrong = verify_at("/cb?token=x");
@@ -699,9 +978,9 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn parse_sign_and_explain_replies() {
-        assert!(parse("sir", BODY, 1024.0).starts_with('='));
-        assert!(parse("sir", BODY, 3.0).starts_with("!body_too_large\n"));
-        assert!(parse("sir", b"{", 1024.0).starts_with("!malformed_body\n"));
+        assert!(parse("sir", BODY, 1024.0, None).starts_with('='));
+        assert!(parse("sir", BODY, 3.0, None).starts_with("!body_too_large\n"));
+        assert!(parse("sir", b"{", 1024.0, None).starts_with("!malformed_body\n"));
 
         let signed: serde_json::Value = serde_json::from_str(&sign(
             "gengo",
@@ -710,13 +989,22 @@ mod tests {
             0.0,
             None,
             String::from("t"),
+            None,
+            None,
         ))
         .unwrap();
         assert_eq!(signed["url"], "/?t=tok");
-        assert!(
-            sign("g2sentry", b"{}", Vec::new(), 0.0, None, String::new())
-                .starts_with("!invalid_secret\n")
-        );
+        assert!(sign(
+            "g2sentry",
+            b"{}",
+            Vec::new(),
+            0.0,
+            None,
+            String::new(),
+            None,
+            None
+        )
+        .starts_with("!invalid_secret\n"));
 
         let (signature, timestamp) = sir_headers(b"whsec_new", 1_700_000_000);
         let headers = serde_json::to_string(&[
@@ -729,6 +1017,7 @@ mod tests {
                 "sir",
                 &headers,
                 BODY,
+                None,
                 None,
                 b"whsec_new".to_vec(),
                 &[9],
@@ -749,15 +1038,19 @@ mod tests {
             "{late}"
         );
         assert_eq!(detect_provider(&headers, BODY), "sir");
-        assert_eq!(signed_prefix("sir", &headers), format!("={timestamp}."));
-        assert_eq!(signed_prefix("gengo", &headers), "-");
-        assert!(signed_prefix("sir", "[]").starts_with("!missing_timestamp\n"));
+        assert_eq!(
+            signed_prefix("sir", &headers, b"", None, None),
+            format!("={timestamp}.")
+        );
+        assert_eq!(signed_prefix("gengo", &headers, b"", None, None), "-");
+        assert!(signed_prefix("sir", "[]", b"", None, None).starts_with("!missing_timestamp\n"));
         assert_eq!(detect_provider("[]", b"comment=%7B%7D"), "gengo");
         assert_eq!(detect_provider("[]", BODY), "");
         let junk = explain(
             "sir",
             "{",
             BODY,
+            None,
             None,
             b"k".to_vec(),
             &[1],

@@ -78,14 +78,7 @@ fn cases() -> Vec<(&'static str, ErrorCode, Error)> {
     add(
         "unknown provider",
         ErrorCode::UnknownProvider,
-        verify(
-            "stripe",
-            &Delivery::new(&empty, b"{}"),
-            &[SECRET],
-            &opts,
-            NOW,
-        )
-        .unwrap_err(),
+        verify("acme", &Delivery::new(&empty, b"{}"), &[SECRET], &opts, NOW).unwrap_err(),
     );
     add(
         "empty secret",

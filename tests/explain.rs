@@ -497,11 +497,14 @@ fn has_signature_header(case: &Case) -> bool {
         .find(|p| p.name() == case.provider)
         .unwrap();
     match provider.proof() {
-        hookproof::Proof::HmacHex(scheme) => case
-            .headers
-            .iter()
-            .any(|(name, _)| name.eq_ignore_ascii_case(scheme.signature_header)),
-        hookproof::Proof::UrlToken => false,
+        hookproof::scheme::Proof::Signature(signature) => match &signature.location {
+            hookproof::scheme::Locator::Header(header) => case
+                .headers
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case(header)),
+            _ => false,
+        },
+        hookproof::scheme::Proof::Token(_) => false,
     }
 }
 

@@ -67,6 +67,9 @@ fn summary(event: &Event) -> String {
         Payload::Gengo(gengo::Payload::Comment(comment)) => {
             format!("comment on {}: {}", comment.job_id, comment.body)
         }
+        // The other providers' payloads are their bodies' JSON as sent (Payload is
+        // non-exhaustive: providers are added).
+        _ => format!("{} event {}", event.provider, event.kind),
     }
 }
 

@@ -9,6 +9,16 @@ const NOW: u64 = 1_700_000_000;
 type Case<'a> = (&'a str, &'a [(String, String)], &'a [u8], Option<&'a str>);
 const SECRET: &str = "Zq9-SECRET-do-not-print-7Kx";
 const SIR_SECRET: &str = "whsec_5ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec12e75ec1";
+/// Standard Webhooks keys are base64 after `whsec_`.
+const SW_SECRET: &str = "whsec_U2VjcmV0LWRvLW5vdC1wcmludC1aeDk3S3FtUTRyVw==";
+/// Discord signs with an Ed25519 private key (the seed) and is verified with the public key.
+const DISCORD_SEED: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+/// SendGrid signs with an ECDSA P-256 private key; the receiver holds the public key.
+const SENDGRID_PRIVATE: &str = "1f2e3d4c5b6a79880123456789abcdef0123456789abcdef0123456789abcdef";
+const SENDGRID_PUBLIC: &str = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE74gMjvgWiBeWwYjlcbAaxvcMUmJ0VtrkhnWO/9nGPd1c28EeJIg6ElmCQqlYdblqiFT2S/+ayaM4ELgfFU9U5Q==";
+const DISCORD_PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+
+const ADYEN_SECRET: &str = "5EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75EC12E75";
 
 fn body(provider: Provider) -> &'static str {
     match provider.name() {
@@ -43,16 +53,20 @@ fn assert_clean(what: &str, text: &str, secret: &str) {
 #[test]
 fn every_error_path_of_every_provider_is_clean() {
     for &provider in Provider::ALL {
-        let secret = if provider.name() == "sir" {
-            SIR_SECRET
-        } else {
-            SECRET
+        let (signing, secret) = match provider.name() {
+            "sir" => (SIR_SECRET, SIR_SECRET),
+            "standardwebhooks" => (SW_SECRET, SW_SECRET),
+            "discord" => (DISCORD_SEED, DISCORD_PUBLIC),
+            // Adyen's HMAC key is hex, decoded.
+            "adyen" => (ADYEN_SECRET, ADYEN_SECRET),
+            "sendgrid" => (SENDGRID_PRIVATE, SENDGRID_PUBLIC),
+            _ => (SECRET, SECRET),
         };
         let good_body = body(provider).as_bytes();
         let signed = sign(
             provider,
             good_body,
-            secret.as_bytes(),
+            signing.as_bytes(),
             &SignOptions {
                 url: Some("/cb".into()),
                 ..SignOptions::at(NOW)

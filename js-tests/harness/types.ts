@@ -42,7 +42,7 @@ async function handler(request: Request): Promise<string> {
 }
 
 // @ts-expect-error: not a provider
-verify("stripe", delivery, "s");
+verify("acme", delivery, "s");
 // @ts-expect-error: a number is not a body
 parse("sir", { headers: {}, body: 5 });
 

@@ -23,15 +23,16 @@ mod work_bounds;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use hmac::KeyInit;
 use sha2::{Digest, Sha256};
-use subtle::ConstantTimeEq;
 
 use crate::delivery::Delivery;
 use crate::error::{Error, ErrorCode};
 use crate::options::Options;
-use crate::providers::{Provider, ProviderRef};
-use crate::scheme::{self, HmacScheme, HmacSha256, Proof, DIGEST_LEN};
+use crate::proof::{self, Sig};
+use crate::providers::{Provider, ProviderRef, Resolved};
+use crate::scheme::{
+    Encoding, Locator, Part, Proof, Scheme, Signature, Syntax, TimeUnit, TokenAt, DIGEST_LEN,
+};
 use crate::verify::Verifier;
 
 /// Secrets beyond this many are not diagnosed (a rotation has two or three).
@@ -39,7 +40,9 @@ pub const MAX_SECRETS: usize = 8;
 
 /// The most HMACs [`explain`] computes per secret: the delivery as is, each body variant,
 /// at most four secret variants, the body without the timestamp, and one proof under each
-/// other provider.
+/// of at most three other providers whose signature header the delivery carries. A scheme
+/// that signs the URL in several forms (Twilio's default port) computes each of these once
+/// per form, so three times as many.
 pub const MAX_HMACS_PER_SECRET: usize =
     1 + variants::MAX_TEXT_VARIANTS + variants::MAX_JSON_VARIANTS + 4 + 1 + 3;
 
@@ -137,9 +140,11 @@ pub fn explain<S: AsRef<[u8]>>(
             options,
             now,
         };
-        match provider.proof() {
-            Proof::HmacHex(hmac) => diagnosis.hmac(provider, hmac, &error),
-            Proof::UrlToken => diagnosis.token(&error),
+        let scheme = provider.scheme();
+        match &scheme.proof {
+            Proof::Signature(signature) => diagnosis.hmac(&provider, signature, &error),
+            Proof::Token(TokenAt::Query) => diagnosis.token(&error),
+            Proof::Token(place) => diagnosis.token_elsewhere(scheme, place),
         }
     }
     // By likelihood, and within one the order the search found them in (a few dozen at
@@ -180,19 +185,44 @@ pub fn explain<S: AsRef<[u8]>>(
 /// ```
 pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     let headers = delivery.headers;
+    // A signature inside the body (Mailgun's, Adyen's) is seen when the body has text there.
+    let json = match delivery.body.trim_ascii_start().first() {
+        Some(b'{') => serde_json::from_slice::<serde_json::Value>(delivery.body).ok(),
+        _ => None,
+    };
+    let present = |locator: &Locator| match locator {
+        Locator::Header(name) => headers.get(name).is_some(),
+        Locator::EitherHeader(a, b) => headers.get(a).is_some() || headers.get(b).is_some(),
+        Locator::Json(pointer) => json
+            .as_ref()
+            .and_then(|json| json.pointer(pointer))
+            .is_some_and(serde_json::Value::is_string),
+        Locator::SignatureField(_) => false,
+    };
+    // Ties go to the first in the registry: `max_by_key` keeps the last maximum.
     let by_headers = Provider::ALL
         .iter()
-        .filter_map(|&provider| match provider.proof() {
-            Proof::HmacHex(scheme) => {
-                headers.get(scheme.signature_header)?;
-                let timestamp = scheme.timestamp_header.map(|name| headers.get(name));
-                match timestamp {
-                    Some(None) => Some((1, provider)),
-                    Some(Some(_)) => Some((3, provider)),
-                    None => Some((2, provider)),
+        .rev()
+        .filter_map(|&provider| {
+            let scheme = provider.scheme();
+            match &scheme.proof {
+                Proof::Signature(signature) => {
+                    if !present(&signature.location) {
+                        return None;
+                    }
+                    let timestamp = scheme.timestamp.as_ref().and_then(|t| match &t.at {
+                        at @ (Locator::Header(_) | Locator::EitherHeader(..)) => Some(present(at)),
+                        _ => None,
+                    });
+                    match timestamp {
+                        Some(false) => Some((1, provider)),
+                        Some(true) => Some((3, provider)),
+                        None => Some((2, provider)),
+                    }
                 }
+                Proof::Token(TokenAt::Header(name)) => headers.get(name).map(|_| (2, provider)),
+                Proof::Token(_) => None,
             }
-            Proof::UrlToken => None,
         })
         .max_by_key(|(score, _)| *score)
         .map(|(_, provider)| provider);
@@ -200,8 +230,8 @@ pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     // when it decodes, or fails only on the payload's shape.
     by_headers.or_else(|| {
         Provider::ALL.iter().copied().find(|provider| {
-            *provider.proof() == Proof::UrlToken
-                && match provider.decode(delivery.body) {
+            provider.proof() == &Proof::Token(TokenAt::Query)
+                && match provider.decode(delivery) {
                     Ok(_) => true,
                     Err(error) => error.code() == ErrorCode::InvalidPayload,
                 }
@@ -228,25 +258,22 @@ pub fn signed_bytes(
     provider: impl ProviderRef,
     delivery: &Delivery<'_>,
 ) -> Result<Option<Vec<u8>>, Error> {
-    let provider = provider.resolve()?;
-    let Proof::HmacHex(scheme) = provider.proof() else {
+    let resolved = provider.resolve()?;
+    let scheme = resolved.scheme();
+    let Some(signature) = scheme.signature() else {
         return Ok(None);
     };
-    let timestamp = match scheme.timestamp_header {
-        None => None,
-        Some(header) => Some(delivery.headers.get(header).map(str::trim).ok_or_else(|| {
-            Error::new(
-                ErrorCode::MissingTimestamp,
-                format!("no {header} header; {provider} signs a timestamp"),
-            )
-        })?),
+    let json: Option<serde_json::Value> = proof::proof_reads_json(scheme)
+        .then(|| serde_json::from_slice(delivery.body).ok())
+        .flatten();
+    let timestamp = crate::verify::timestamp_text(scheme, signature, delivery, json.as_ref())?;
+    let signed = proof::Signed {
+        delivery,
+        timestamp: timestamp.as_deref(),
+        json: json.as_ref(),
     };
     Ok(Some(
-        scheme::signed_parts(timestamp)
-            .iter()
-            .chain([&delivery.body])
-            .flat_map(|part| part.iter().copied())
-            .collect(),
+        proof::message(&signature.signed, &signed, 0)?.unwrap_or_default(),
     ))
 }
 
@@ -260,8 +287,31 @@ struct Search<'a, 'd> {
 
 /// A signature header's value as the sender may have mis-formatted it, with what was off.
 struct Lenient {
-    digest: Option<[u8; DIGEST_LEN]>,
+    candidates: Vec<Sig>,
     format: Vec<Hint>,
+}
+
+/// Whether `secret` signs the delivery (with this body and timestamp) as any candidate.
+fn secret_signs(
+    signature: &Signature,
+    parts: &[Part],
+    secret: &[u8],
+    delivery: &Delivery<'_>,
+    timestamp: Option<&str>,
+    json: Option<&serde_json::Value>,
+    candidates: &[Sig],
+) -> bool {
+    let Ok(key) = proof::Key::new(&Proof::Signature(signature.clone()), secret) else {
+        return false;
+    };
+    let signed = proof::Signed {
+        delivery,
+        timestamp,
+        json,
+    };
+    candidates
+        .iter()
+        .any(|sig| proof::key_signs_any_variant(&key, parts, &signed, sig))
 }
 
 impl Search<'_, '_> {
@@ -275,45 +325,55 @@ impl Search<'_, '_> {
             .any(|(likelihood, _)| *likelihood == Likelihood::Confirmed)
     }
 
-    fn hmac(&mut self, provider: Provider, scheme: &HmacScheme, error: &Error) {
-        let headers = self.delivery.headers;
-        let body = self.delivery.body;
-        let timestamp = scheme
-            .timestamp_header
-            .and_then(|name| headers.get(name))
-            .map(str::trim);
-        let signs = |secret: &[u8],
-                     timestamp: Option<&str>,
-                     body: &[u8],
-                     digest: &[u8; DIGEST_LEN]|
-         -> bool {
-            let key = HmacSha256::new_from_slice(secret).unwrap_or_else(|_| unreachable!());
-            bool::from(scheme::mac(&key, timestamp, body).ct_eq(digest))
-        };
+    fn hmac(&mut self, provider: &Resolved, signature: &Signature, error: &Error) {
+        let scheme = provider.scheme();
+        let delivery = self.delivery;
+        let body = delivery.body;
+        let json: Option<serde_json::Value> = proof::proof_reads_json(scheme)
+            .then(|| serde_json::from_slice(body).ok())
+            .flatten();
+        let json = json.as_ref();
+        let timestamp = crate::verify::timestamp_text(scheme, signature, delivery, json)
+            .ok()
+            .flatten();
+        let timestamp = timestamp.as_deref();
+        let parts: &[Part] = &signature.signed;
 
-        let Some(value) = headers.get(scheme.signature_header) else {
-            self.signature_elsewhere(provider, scheme, timestamp);
+        let Some(value) = proof::locate(&signature.location, delivery, json) else {
+            self.signature_elsewhere(provider, signature, timestamp, json);
             return;
         };
-        let Lenient { digest, format } = lenient_signature(scheme, value);
-        let Some(digest) = digest else {
+        let Lenient { candidates, format } = lenient_signature(signature, &value);
+        if candidates.is_empty() {
             for hint in format {
                 self.add(Likelihood::Visible, hint.code, hint.message);
             }
             self.other_providers(provider);
             return;
+        }
+        let signs = |secret: &[u8], timestamp: Option<&str>, body: &[u8], parts: &[Part]| {
+            let variant = Delivery { body, ..*delivery };
+            secret_signs(
+                signature,
+                parts,
+                secret,
+                &variant,
+                timestamp,
+                json,
+                &candidates,
+            )
         };
         let any_secret = |timestamp: Option<&str>, body: &[u8]| {
             self.secrets
                 .iter()
-                .any(|s| signs(s, timestamp, body, &digest))
+                .any(|s| signs(s, timestamp, body, parts))
         };
 
         if matches!(
             error.code(),
             ErrorCode::TimestampTooOld | ErrorCode::TimestampInFuture
         ) {
-            self.timestamp_skew(timestamp);
+            self.timestamp_skew(scheme, timestamp);
             return;
         }
         if any_secret(timestamp, body) {
@@ -321,7 +381,7 @@ impl Search<'_, '_> {
             for hint in format {
                 self.add(Likelihood::Confirmed, hint.code, hint.message);
             }
-            self.timestamp_skew_if_outside(timestamp);
+            self.timestamp_skew_if_outside(scheme, timestamp);
             return;
         }
         if !matches!(
@@ -346,10 +406,19 @@ impl Search<'_, '_> {
                 self.add(Likelihood::Confirmed, variant.code, variant.message);
             }
         }
+        let name = &scheme.name;
         for &secret in self.secrets {
+            // Stripe's API keys are not webhook signing secrets (those are `whsec_…`).
+            if provider.provider() == Some(Provider::Stripe)
+                && [&b"sk_"[..], b"rk_", b"pk_"]
+                    .iter()
+                    .any(|p| secret.starts_with(p))
+            {
+                self.add(Likelihood::Visible, "secret_api_key", String::from("a secret is a Stripe API key (`sk_`/`rk_`/`pk_`); webhooks are signed with the endpoint's signing secret, `whsec_…`, shown on the endpoint's page"));
+            }
             let trimmed = secret.trim_ascii();
             if trimmed.len() != secret.len() {
-                let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, &digest);
+                let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, parts);
                 let (likelihood, how) = if matched {
                     (
                         Likelihood::Confirmed,
@@ -360,14 +429,23 @@ impl Search<'_, '_> {
                 };
                 self.add(likelihood, "secret_whitespace", format!("a secret has leading or trailing whitespace{how}; remove it (read from a file or an env var with a newline?)"));
             }
-            for (variant, code, how) in secret_variants(trimmed) {
-                if signs(&variant, timestamp, body, &digest) {
-                    self.add(Likelihood::Confirmed, code, format!("the signature matches the secret {how}; {provider} keys HMAC-SHA256 with the secret's text exactly as the provider shows it, so the sender and this receiver disagree on the key: check which one the sender uses"));
+            for (mut variant, code, how) in secret_variants(trimmed) {
+                let matched = signs(&variant, timestamp, body, parts);
+                // A variant is the secret, decorated or decoded.
+                zeroize::Zeroize::zeroize(variant.as_mut_slice());
+                if matched {
+                    self.add(Likelihood::Confirmed, code, format!("the signature matches the secret {how}; {name} keys HMAC-SHA256 with the secret's text exactly as the provider shows it, so the sender and this receiver disagree on the key: check which one the sender uses"));
                 }
             }
         }
-        if let (Some(name), Some(_)) = (scheme.timestamp_header, timestamp) {
-            if any_secret(None, body) {
+        let timestamped = parts.iter().any(|part| matches!(part, Part::Timestamp));
+        if let (true, Some(spec), Some(_)) = (timestamped, &scheme.timestamp, timestamp) {
+            if self
+                .secrets
+                .iter()
+                .any(|s| signs(s, None, body, &[Part::Body]))
+            {
+                let name = proof::locator_name(&spec.at);
                 self.add(Likelihood::Confirmed, "timestamp_not_signed", format!("the signature matches the body alone, without `<{name}>.` before it: the sender does not sign the timestamp (another provider's scheme?)"));
             }
         }
@@ -384,49 +462,56 @@ impl Search<'_, '_> {
             self.found.insert(format_at + offset, (likelihood, hint));
         }
         if !self.any_confirmed() {
-            self.add(Likelihood::Generic, "raw_body", format!("no variant of the body or the secret matches: check that this is the secret configured for this endpoint at {provider}, and that the body is the raw request bytes (not parsed and re-serialized, not decoded as text and re-encoded)"));
+            self.add(Likelihood::Generic, "raw_body", format!("no variant of the body or the secret matches: check that this is the secret configured for this endpoint at {name}, and that the body is the raw request bytes (not parsed and re-serialized, not decoded as text and re-encoded)"));
         }
     }
 
     /// No signature header: renamed by a proxy, another provider's, or dropped.
     fn signature_elsewhere(
         &mut self,
-        provider: Provider,
-        scheme: &HmacScheme,
+        provider: &Resolved,
+        signature: &Signature,
         timestamp: Option<&str>,
+        json: Option<&serde_json::Value>,
     ) {
-        let wanted = scheme.signature_header;
-        let macs: Vec<[u8; DIGEST_LEN]> = self
-            .secrets
-            .iter()
-            .map(|secret| {
-                scheme::mac(
-                    &HmacSha256::new_from_slice(secret).unwrap_or_else(|_| unreachable!()),
-                    timestamp,
-                    self.delivery.body,
-                )
-            })
-            .collect();
+        let wanted = proof::locator_name(&signature.location);
         let owner = |name: &str| {
-            Provider::ALL
-                .iter()
-                .copied()
-                .find(|other| match other.proof() {
-                    Proof::HmacHex(s) => s.signature_header.eq_ignore_ascii_case(name),
-                    Proof::UrlToken => false,
-                })
+            Provider::ALL.iter().copied().find(|other| {
+                other
+                    .scheme()
+                    .signature()
+                    .is_some_and(|s| match &s.location {
+                        Locator::Header(header) => header.eq_ignore_ascii_case(name),
+                        Locator::EitherHeader(a, b) => {
+                            a.eq_ignore_ascii_case(name) || b.eq_ignore_ascii_case(name)
+                        }
+                        _ => false,
+                    })
+            })
         };
         // Another provider's header is that provider's business (other_providers).
         let mut renamed = Vec::new();
         let mut similar = Vec::new();
         let mut count = 0;
-        self.delivery.headers.for_each(&mut |name, value| {
+        let delivery = self.delivery;
+        let secrets = self.secrets;
+        delivery.headers.for_each(&mut |name, value| {
             count += 1;
-            let digest = lenient_signature(scheme, value).digest;
-            if owner(name).is_none()
-                && digest
-                    .is_some_and(|digest| macs.iter().any(|mac| bool::from(mac.ct_eq(&digest))))
-            {
+            let candidates = lenient_signature(signature, value).candidates;
+            let matches = owner(name).is_none()
+                && !candidates.is_empty()
+                && secrets.iter().any(|secret| {
+                    secret_signs(
+                        signature,
+                        &signature.signed,
+                        secret,
+                        delivery,
+                        timestamp,
+                        json,
+                        &candidates,
+                    )
+                });
+            if matches {
                 renamed.push(String::from(name));
             } else {
                 let lower = name.to_ascii_lowercase();
@@ -443,7 +528,7 @@ impl Search<'_, '_> {
         }
         for name in &similar {
             let whose = match owner(name) {
-                Some(other) if other != provider => {
+                Some(other) if Some(other) != provider.provider() => {
                     format!(" ({other}'s header: is this a {other} delivery?)")
                 }
                 _ => String::new(),
@@ -459,31 +544,71 @@ impl Search<'_, '_> {
         }
     }
 
-    fn other_providers(&mut self, provider: Provider) {
-        for other in Provider::ALL.iter().copied().filter(|p| *p != provider) {
+    /// Other providers the delivery verifies as. Only those whose proof the delivery
+    /// carries are tried (a missing header costs no hashing), and at most three signature
+    /// providers, which bounds the HMACs (`MAX_HMACS_PER_SECRET`).
+    fn other_providers(&mut self, provider: &Resolved) {
+        let headers = self.delivery.headers;
+        let mut tried = 0;
+        let mut seen: Vec<&Proof> = alloc::vec![&provider.scheme().proof];
+        for other in Provider::ALL.iter().copied() {
+            // A proof identical to one already tried (Lemon Squeezy's is G2 Sentry's) would
+            // only repeat its verdict: the first provider in the registry stands for it.
+            if Some(other) == provider.provider() || tried >= 3 || seen.contains(&other.proof()) {
+                continue;
+            }
+            seen.push(other.proof());
+            let carried = match &other.scheme().proof {
+                Proof::Signature(signature) => match &signature.location {
+                    Locator::Header(name) => headers.get(name).is_some(),
+                    Locator::EitherHeader(a, b) => {
+                        headers.get(a).is_some() || headers.get(b).is_some()
+                    }
+                    _ => false,
+                },
+                Proof::Token(TokenAt::Header(name)) => headers.get(name).is_some(),
+                Proof::Token(_) => true,
+            };
+            if !carried {
+                continue;
+            }
             let Ok(verifier) = Verifier::new(other, self.secrets, self.options.clone()) else {
                 continue;
             };
+            if other.scheme().signature().is_some() {
+                tried += 1;
+            }
             if verifier.prove(self.delivery, self.now).is_ok() {
                 self.add(Likelihood::Confirmed, "wrong_provider", format!("the delivery verifies as a {other} delivery: was the wrong provider chosen?"));
             }
         }
     }
 
-    fn timestamp_skew_if_outside(&mut self, timestamp: Option<&str>) {
-        if let Some(seconds) = timestamp.and_then(|t| t.parse::<u64>().ok()) {
-            if seconds.abs_diff(self.now) > self.options.tolerance_seconds {
-                self.timestamp_skew(timestamp);
-            }
+    fn timestamp_skew_if_outside(&mut self, scheme: &Scheme, timestamp: Option<&str>) {
+        let Some(at) = self.instant(scheme, timestamp) else {
+            return;
+        };
+        let tolerance = crate::verify::tolerance(scheme, self.options);
+        if proof::check_window("", at, self.now, tolerance).is_err() {
+            self.timestamp_skew(scheme, timestamp);
         }
     }
 
-    fn timestamp_skew(&mut self, timestamp: Option<&str>) {
-        let Some(seconds) = timestamp.and_then(|t| t.parse::<u64>().ok()) else {
+    fn instant(&self, scheme: &Scheme, timestamp: Option<&str>) -> Option<proof::Instant> {
+        let unit = scheme.timestamp.as_ref()?.unit;
+        proof::parse_timestamp("", unit, timestamp?).ok()
+    }
+
+    fn timestamp_skew(&mut self, scheme: &Scheme, timestamp: Option<&str>) {
+        let Some(at) = self.instant(scheme, timestamp) else {
             return;
         };
-        if seconds > 100_000_000_000
-            && (seconds / 1000).abs_diff(self.now) <= self.options.tolerance_seconds
+        let seconds = at.seconds;
+        let tolerance = crate::verify::tolerance(scheme, self.options);
+        let unit = scheme.timestamp.as_ref().map(|t| t.unit);
+        if unit == Some(TimeUnit::Seconds)
+            && seconds > 100_000_000_000
+            && (seconds / 1000).abs_diff(self.now) <= tolerance
         {
             self.add(Likelihood::Confirmed, "timestamp_milliseconds", String::from("the signature matches; the timestamp is in milliseconds where the scheme uses seconds (or `now` was given in the wrong unit)"));
             return;
@@ -493,7 +618,21 @@ impl Search<'_, '_> {
         } else {
             (seconds - self.now, "ahead of")
         };
-        self.add(Likelihood::Confirmed, "timestamp_skew", format!("the signature matches; the timestamp is {size} s {direction} now (tolerance {} s): a replayed or long-queued delivery, a clock off on one side, or `now` in the wrong unit", self.options.tolerance_seconds));
+        self.add(Likelihood::Confirmed, "timestamp_skew", format!("the signature matches; the timestamp is {size} s {direction} now (tolerance {tolerance} s): a replayed or long-queued delivery, a clock off on one side, or `now` in the wrong unit"));
+    }
+
+    /// A token in a header or in Basic credentials: absent, or padded.
+    fn token_elsewhere(&mut self, scheme: &Scheme, place: &TokenAt) {
+        let name = proof::token_place(place);
+        match self.delivery.headers.get(name) {
+            None => self.add(Likelihood::Visible, "token_missing", format!("the delivery has no {name} header: {} sends its token there; check that the proxy passes it on", scheme.name)),
+            Some(value) => {
+                let trimmed = value.trim();
+                if self.secrets.iter().any(|s| s.trim_ascii() == trimmed.as_bytes() && s.len() != trimmed.len()) {
+                    self.add(Likelihood::Confirmed, "secret_whitespace", String::from("the token matches once the secret's surrounding whitespace is removed"));
+                }
+            }
+        }
     }
 
     fn token(&mut self, error: &Error) {
@@ -549,19 +688,42 @@ impl Search<'_, '_> {
     }
 }
 
-/// Reads a signature header leniently: a prefix missing or unexpected, base64 instead of
-/// hex. Each deviation is a hint; the digest, if any reading yields one.
-fn lenient_signature(scheme: &HmacScheme, value: &str) -> Lenient {
-    let header = scheme.signature_header;
+/// Reads a signature value leniently: a prefix missing or unexpected, base64 instead of
+/// hex (or the reverse). Each deviation is a hint; the candidates, if any reading yields
+/// one. List and versioned syntaxes are read strictly.
+fn lenient_signature(signature: &Signature, value: &str) -> Lenient {
     let mut format = Vec::new();
+    let header = proof::locator_name(&signature.location);
+    let prefix = match &signature.syntax {
+        Syntax::Bare => "",
+        Syntax::Prefixed(prefix) => prefix.as_ref(),
+        Syntax::OptionalPrefix(prefix) => prefix.as_ref(),
+        Syntax::List { .. } | Syntax::Versioned(_) | Syntax::Positional(_) => {
+            let candidates = match proof::read_candidates(signature, value, header) {
+                Ok(candidates) => candidates.iter().map(|(_, sig)| *sig).collect(),
+                Err(error) => {
+                    format.push(Hint {
+                        code: "signature_malformed",
+                        message: String::from(error.message()),
+                    });
+                    Vec::new()
+                }
+            };
+            return Lenient { candidates, format };
+        }
+    };
+    let (native_name, other_name) = match signature.encoding {
+        Encoding::Hex => ("hex", "base64"),
+        Encoding::Base64 => ("base64", "hex"),
+    };
     let value = value.trim();
-    let (rest, had_prefix) = match scheme::strip_prefix_ignore_case(value, scheme.prefix) {
-        Some(rest) => (rest, !scheme.prefix.is_empty()),
+    let (rest, had_prefix) = match proof::strip_prefix_ignore_case(value, prefix) {
+        Some(rest) => (rest, !prefix.is_empty()),
         None => (value, false),
     };
     let rest = match rest.split_once('=') {
         Some((label, digits))
-            if scheme.prefix.is_empty()
+            if prefix.is_empty()
                 && label.len() < 10
                 && !label.is_empty()
                 && label.bytes().all(|b| b.is_ascii_alphanumeric()) =>
@@ -569,66 +731,90 @@ fn lenient_signature(scheme: &HmacScheme, value: &str) -> Lenient {
             format.push(Hint {
                 code: "prefix_unexpected",
                 message: format!(
-                    "{header} carries a `{label}=` prefix, but this provider sends bare hex"
+                    "{header} carries a `{label}=` prefix, but this provider sends bare {native_name}"
                 ),
             });
             digits
         }
         _ => rest,
     };
-    if !scheme.prefix.is_empty() && !had_prefix {
+    let optional = matches!(signature.syntax, Syntax::OptionalPrefix(_));
+    if !prefix.is_empty() && !had_prefix && !optional {
         format.push(Hint {
             code: "prefix_missing",
-            message: format!("{header} lacks the `{}` prefix", scheme.prefix),
+            message: format!("{header} lacks the `{prefix}` prefix"),
         });
     }
-    let mut digest = [0u8; DIGEST_LEN];
-    if rest.len() == DIGEST_LEN * 2 && base16ct::mixed::decode(rest, &mut digest).is_ok() {
+    let len = signature.algorithm.signature_len();
+    let as_hex = || {
+        let mut bytes = alloc::vec![0u8; len];
+        (rest.len() == len * 2 && base16ct::mixed::decode(rest, &mut bytes).is_ok())
+            .then(|| Sig::from_slice(&bytes))
+            .flatten()
+    };
+    let as_base64 = || {
+        use base64::Engine as _;
+        [
+            base64::engine::general_purpose::STANDARD,
+            base64::engine::general_purpose::URL_SAFE,
+        ]
+        .iter()
+        .find_map(|engine| {
+            engine
+                .decode(rest.trim_end_matches('='))
+                .or_else(|_| engine.decode(rest))
+                .ok()
+                .filter(|bytes| bytes.len() == len)
+        })
+        .and_then(|bytes| Sig::from_slice(&bytes))
+    };
+    let (native, other, other_code) = match signature.encoding {
+        Encoding::Hex => (as_hex(), as_base64(), "signature_base64"),
+        Encoding::Base64 => (as_base64(), as_hex(), "signature_hex"),
+    };
+    if let Some(sig) = native {
         return Lenient {
-            digest: Some(digest),
+            candidates: alloc::vec![sig],
             format,
         };
     }
-    use base64::Engine as _;
-    for engine in [
-        base64::engine::general_purpose::STANDARD,
-        base64::engine::general_purpose::URL_SAFE,
-    ] {
-        if let Ok(bytes) = engine
-            .decode(rest.trim_end_matches('='))
-            .or_else(|_| engine.decode(rest))
-        {
-            if let Ok(bytes) = <[u8; DIGEST_LEN]>::try_from(bytes.as_slice()) {
-                format.push(Hint {
-                    code: "signature_base64",
-                    message: format!("{header} is base64; this provider sends hex"),
-                });
-                return Lenient {
-                    digest: Some(bytes),
-                    format,
-                };
-            }
-        }
+    if let Some(sig) = other {
+        format.push(Hint {
+            code: other_code,
+            message: format!("{header} is {other_name}; this provider sends {native_name}"),
+        });
+        return Lenient {
+            candidates: alloc::vec![sig],
+            format,
+        };
     }
-    if rest.len() != DIGEST_LEN * 2 {
-        format.push(Hint { code: "signature_length", message: format!("{header} has {} characters where {} hex digits are expected: truncated, or another algorithm?", rest.len(), DIGEST_LEN * 2) });
+    let (right_length, expected) = match signature.encoding {
+        Encoding::Hex => (rest.len() == len * 2, format!("{} hex digits", len * 2)),
+        Encoding::Base64 => (
+            rest.trim_end_matches('=').len() == (len * 4).div_ceil(3),
+            format!("base64 of {len} bytes"),
+        ),
+    };
+    if !right_length {
+        format.push(Hint { code: "signature_length", message: format!("{header} has {} characters where {expected} are expected: truncated, or another algorithm?", rest.len()) });
     } else {
         format.push(Hint {
             code: "signature_not_hex",
             message: format!(
-                "{header} has {} characters but not all are hex digits",
+                "{header} has {} characters but not all are {native_name} digits",
                 rest.len()
             ),
         });
     }
     Lenient {
-        digest: None,
+        candidates: Vec::new(),
         format,
     }
 }
 
 /// Keys a sender might use in place of the secret as given: its `whsec_` prefix dropped
-/// or added, hex- or base64-decoded (Standard Webhooks style). At most four.
+/// or added, hex- or base64-decoded (Standard Webhooks style). At most four. Each is as
+/// secret as the secret: the caller wipes them.
 fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> {
     use base64::Engine as _;
     let mut out = Vec::new();
@@ -641,7 +827,8 @@ fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> 
             "without its `whsec_` prefix",
         )),
         None if !text.is_empty() => out.push((
-            format!("whsec_{text}").into_bytes(),
+            // Sized up front: a `format!` would grow it, leaving copies unwiped.
+            [&b"whsec_"[..], text.as_bytes()].concat(),
             "secret_prefix",
             "with `whsec_` before it (the whole secret as, for one, SIR shows it)",
         )),
@@ -652,6 +839,9 @@ fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> 
         let mut bytes = alloc::vec![0u8; bare.len() / 2];
         if base16ct::mixed::decode(bare, &mut bytes).is_ok() {
             out.push((bytes, "secret_decoded", "hex-decoded"));
+        } else {
+            // What was decoded before the first non-hex digit.
+            zeroize::Zeroize::zeroize(bytes.as_mut_slice());
         }
     }
     if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(bare) {

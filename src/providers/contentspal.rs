@@ -27,18 +27,27 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::event::Decoded;
 use crate::raw::RawJson;
-use crate::scheme::{HmacScheme, Proof};
+use crate::scheme::{Algorithm, Encoding, KeyForm, Locator, Part, Proof, Scheme, Signature, Syntax};
+use alloc::borrow::Cow::Borrowed;
 
 /// The provider's registry name.
 pub const NAME: &str = "contentspal";
-/// `sha256=` + hex HMAC-SHA256 of the body in `X-Webhook-Signature`.
-pub const PROOF: Proof = Proof::HmacHex(HmacScheme {
-    signature_header: "X-Webhook-Signature",
-    prefix: "sha256=",
-    timestamp_header: None,
-});
-/// What ContentsPal sends.
-pub const CONTENT_TYPE: &str = "application/json";
+/// `sha256=` + hex HMAC-SHA256 of the body in `X-Webhook-Signature`; no timestamp.
+pub const SCHEME: Scheme = Scheme {
+    name: Borrowed(NAME),
+    proof: Proof::Signature(Signature {
+        algorithm: Algorithm::HmacSha256,
+        key: KeyForm::Text,
+        signed: Borrowed(&[Part::Body]),
+        location: Locator::Header(Borrowed("X-Webhook-Signature")),
+        syntax: Syntax::Prefixed(Borrowed("sha256=")),
+        encoding: Encoding::Hex,
+    }),
+    timestamp: None,
+    event: crate::scheme::EventFields::NONE,
+    challenge: None,
+    content_type: Borrowed("application/json"),
+};
 /// The payload is the body's JSON document itself (the event object): once it decodes, a
 /// JSON consumer can take the body as sent, unknown fields included.
 pub const PAYLOAD_IS_BODY: bool = true;

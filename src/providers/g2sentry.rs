@@ -24,18 +24,28 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::event::Decoded;
-use crate::scheme::{HmacScheme, Proof};
+use crate::scheme::{Algorithm, Encoding, KeyForm, Locator, Part, Proof, Scheme, Signature, Syntax};
+use alloc::borrow::Cow::Borrowed;
 
 /// The provider's registry name.
 pub const NAME: &str = "g2sentry";
-/// Hex HMAC-SHA256 of the body in `X-Signature`.
-pub const PROOF: Proof = Proof::HmacHex(HmacScheme {
-    signature_header: "X-Signature",
-    prefix: "",
-    timestamp_header: None,
-});
-/// What G2 Sentry sends.
-pub const CONTENT_TYPE: &str = "application/json";
+/// Hex HMAC-SHA256 of the body in `X-Signature`; no timestamp. Events are typed
+/// ([`decode`]), so the declaration's event fields stay empty.
+pub const SCHEME: Scheme = Scheme {
+    name: Borrowed(NAME),
+    proof: Proof::Signature(Signature {
+        algorithm: Algorithm::HmacSha256,
+        key: KeyForm::Text,
+        signed: Borrowed(&[Part::Body]),
+        location: Locator::Header(Borrowed("X-Signature")),
+        syntax: Syntax::Bare,
+        encoding: Encoding::Hex,
+    }),
+    timestamp: None,
+    event: crate::scheme::EventFields::NONE,
+    challenge: None,
+    content_type: Borrowed("application/json"),
+};
 /// The payload is the body's JSON document itself (the job object): once it decodes, a
 /// JSON consumer can take the body as sent, unknown fields included.
 pub const PAYLOAD_IS_BODY: bool = true;

@@ -35,14 +35,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode};
 use crate::event::Decoded;
-use crate::scheme::Proof;
+use crate::scheme::{Proof, Scheme, TokenAt};
 
 /// The provider's registry name.
 pub const NAME: &str = "gengo";
-/// A token in the callback URL's query string.
-pub const PROOF: Proof = Proof::UrlToken;
-/// What Gengo sends.
-pub const CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+/// Unsigned: a token in the callback URL's query string, compared in constant time.
+pub const SCHEME: Scheme = Scheme {
+    name: Cow::Borrowed(NAME),
+    proof: Proof::Token(TokenAt::Query),
+    timestamp: None,
+    event: crate::scheme::EventFields::NONE,
+    challenge: None,
+    content_type: Cow::Borrowed("application/x-www-form-urlencoded"),
+};
 /// The payload is not the body: its JSON sits in a form parameter, and numeric strings
 /// are normalised to numbers.
 pub const PAYLOAD_IS_BODY: bool = false;

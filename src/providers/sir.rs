@@ -32,18 +32,35 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorCode};
 use crate::event::Decoded;
 use crate::raw::RawJson;
-use crate::scheme::{HmacScheme, Proof};
+use crate::scheme::{
+    Algorithm, Encoding, KeyForm, Locator, Part, Proof, Scheme, Signature, Syntax, TimeUnit,
+    Timestamp,
+};
+use alloc::borrow::Cow::Borrowed;
 
 /// The provider's registry name.
 pub const NAME: &str = "sir";
-/// `sha256=` + hex HMAC-SHA256 of `<timestamp>.<body>`, timestamp in `X-SIR-Timestamp`.
-pub const PROOF: Proof = Proof::HmacHex(HmacScheme {
-    signature_header: "X-SIR-Signature",
-    prefix: "sha256=",
-    timestamp_header: Some("X-SIR-Timestamp"),
-});
-/// What SIR Giving sends.
-pub const CONTENT_TYPE: &str = "application/json";
+/// `sha256=` + hex HMAC-SHA256 of `<timestamp>.<body>`, timestamp in `X-SIR-Timestamp`
+/// (unix seconds, ±300 s).
+pub const SCHEME: Scheme = Scheme {
+    name: Borrowed(NAME),
+    proof: Proof::Signature(Signature {
+        algorithm: Algorithm::HmacSha256,
+        key: KeyForm::Text,
+        signed: Borrowed(&[Part::Timestamp, Part::Literal(Borrowed(".")), Part::Body]),
+        location: Locator::Header(Borrowed("X-SIR-Signature")),
+        syntax: Syntax::Prefixed(Borrowed("sha256=")),
+        encoding: Encoding::Hex,
+    }),
+    timestamp: Some(Timestamp {
+        at: Locator::Header(Borrowed("X-SIR-Timestamp")),
+        unit: TimeUnit::Seconds,
+        tolerance: 300,
+    }),
+    event: crate::scheme::EventFields::NONE,
+    challenge: None,
+    content_type: Borrowed("application/json"),
+};
 /// The payload is the body's JSON document itself (the envelope): once it decodes, a JSON
 /// consumer can take the body as sent, unknown fields included.
 pub const PAYLOAD_IS_BODY: bool = true;
