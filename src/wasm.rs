@@ -845,7 +845,7 @@ mod tests {
         let signed: serde_json::Value = serde_json::from_str(&sign(
             declaration,
             b"{\"kind\":\"k\"}",
-            b"s",
+            b"s".to_vec(),
             0.0,
             None,
             String::new(),
@@ -854,7 +854,15 @@ mod tests {
         ))
         .unwrap();
         let value = signed["headers"][1][1].as_str().map(String::from).unwrap();
-        let core = Core::new(declaration, b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let core = Core::new(
+            declaration,
+            b"s".to_vec(),
+            &[1],
+            300.0,
+            1024.0,
+            String::new(),
+        )
+        .unwrap();
         let reply = core.verify(
             b"{\"kind\":\"k\"}",
             Some(value),
@@ -868,7 +876,7 @@ mod tests {
         let broken = r#"{"name":"acme","proof":{"signature":{"algorithm":"md5"}}}"#;
         assert!(scheme(broken).starts_with("!invalid_argument\nscheme.proof.signature"));
         // Headers beyond the first two cross as one JSON array.
-        let core = Core::new("github", b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let core = Core::new("github", b"s".to_vec(), &[1], 300.0, 1024.0, String::new()).unwrap();
         let signed = crate::sign("github", b"{}", b"s", &SignOptions::at(0)).unwrap();
         let reply = core.verify(
             b"{}",
