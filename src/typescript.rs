@@ -96,6 +96,13 @@ pub(crate) fn namespace<T: TS + 'static>(name: &str, events: &[TsEvent]) -> Stri
             event.kind, event.id, event.payload
         ));
     }
+    // A provider whose payload is the body as sent names no event types: its events are
+    // any type, with the envelope every event has (an empty union would not parse).
+    if events.is_empty() {
+        out.push_str(&format!(
+            "\n    | {{ provider: \"{name}\"; type: string; id: string | null; dedupeKey: string; payload: Payload; challenge?: string }}"
+        ));
+    }
     out.push_str(";\n}\n\n");
     out
 }
