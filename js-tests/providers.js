@@ -376,3 +376,4 @@ export function providerCases(h) {
 
   return list;
 }
+export { rows as providerRows };

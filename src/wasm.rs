@@ -295,6 +295,21 @@ pub fn providers() -> String {
     Provider::names_joined()
 }
 
+/// Meta's subscription check (a `GET` with `hub.mode`, `hub.verify_token`, `hub.challenge`):
+/// the challenge to answer with, or `undefined` (answer 403). See
+/// [`crate::providers::meta::subscription_answer`].
+#[wasm_bindgen(js_name = metaSubscriptionAnswer)]
+pub fn meta_subscription_answer(url: &str, verify_token: &str) -> Option<String> {
+    crate::providers::meta::subscription_answer(url, verify_token)
+}
+
+/// X's CRC check: the JSON body to answer a `GET ?crc_token=…` with, keyed by the consumer
+/// secret. See [`crate::providers::twitter::crc_response`].
+#[wasm_bindgen(js_name = twitterCrcResponse)]
+pub fn twitter_crc_response(consumer_secret: &[u8], crc_token: &str) -> String {
+    crate::providers::twitter::crc_response(consumer_secret, crc_token)
+}
+
 /// A [`Verifier`] held by JS: keys are prepared once, in the constructor.
 #[wasm_bindgen]
 pub struct Core {

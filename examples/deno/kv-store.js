@@ -3,7 +3,7 @@
 // new and the job state unchanged since it was read; a commit that loses a race is retried
 // after a fresh read, so neither dedupe nor "an older event never overwrites a newer one"
 // can be broken by concurrent deliveries.
-import { newestFirst, PROVIDERS } from "../shared/callbacks.js";
+import { newestFirst } from "../shared/callbacks.js";
 
 export { createMemoryStore } from "../shared/memory-store.js";
 
@@ -38,12 +38,9 @@ export async function createKvStore(path) {
     },
 
     async events(provider) {
-      const lists = await Promise.all(
-        (provider === undefined ? PROVIDERS : [provider]).map((one) =>
-          Array.fromAsync(kv.list({ prefix: ["events", one] }, { reverse: true }), (item) => item.value),
-        ),
-      );
-      return newestFirst(lists);
+      // Keys sort by provider first: every provider's list, merged newest first.
+      const prefix = provider === undefined ? ["events"] : ["events", provider];
+      return newestFirst([await Array.fromAsync(kv.list({ prefix }, { reverse: true }), (item) => item.value)]);
     },
 
     async job(provider, jobId) {

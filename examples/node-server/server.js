@@ -1,6 +1,7 @@
 // A webhook callback endpoint on node:http (no framework). See README.md.
 //   PORT (default 8787), HOST (default 127.0.0.1), STORE = "sqlite" (default) | "memory",
-//   DATABASE (default ./data/callbacks.db), and one secrets variable per provider.
+//   DATABASE (default ./data/callbacks.db), PUBLIC_URL (the base providers call, where a
+//   proxy is in front), and one secrets variable per provider (<PROVIDER>_SECRET).
 import { createServer } from "node:http";
 import * as hookproof from "hookproof";
 import { createEndpoint, MAX_BODY_BYTES } from "../shared/callbacks.js";
@@ -8,6 +9,7 @@ import { createFileStore, createMemoryStore } from "./store.js";
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? "127.0.0.1";
+const publicUrl = process.env.PUBLIC_URL;
 const store = process.env.STORE === "memory" ? createMemoryStore() : createFileStore(process.env.DATABASE ?? "data/callbacks.db");
 
 const endpoint = createEndpoint({
@@ -37,7 +39,9 @@ function readBody(request, limit) {
 const server = createServer(async (request, response) => {
   const answer = await endpoint.handle({
     method: request.method,
-    url: request.url,
+    // Absolute, as the provider called it: Twilio, Square and HubSpot sign the URL. Behind
+    // a proxy set PUBLIC_URL to the address the provider is given (scheme, host, port).
+    url: new URL(request.url, publicUrl ?? `http://${request.headers.host ?? `${host}:${port}`}`).href,
     headers: request.headers,
     readBody: (limit) => readBody(request, limit),
   });
@@ -54,7 +58,7 @@ const server = createServer(async (request, response) => {
     request.resume();
   }
   response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
-  response.end(JSON.stringify(answer.body));
+  response.end(answer.raw ? answer.body : JSON.stringify(answer.body));
 });
 server.requestTimeout = 30_000;
 server.listen(port, host, () => console.log(`listening on http://${host}:${server.address().port} (store: ${process.env.STORE === "memory" ? "memory" : "sqlite"}, body limit ${MAX_BODY_BYTES} bytes)`));

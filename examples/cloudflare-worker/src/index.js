@@ -3,7 +3,7 @@
 // Durable Object records (one strongly consistent SQLite database per provider).
 import { DurableObject } from "cloudflare:workers";
 import * as hookproof from "hookproof";
-import { createEndpoint, fromFetchRequest, newestFirst, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
+import { createEndpoint, fromFetchRequest, newestFirst, toFetchResponse } from "../../shared/callbacks.js";
 import { createSqliteStore } from "../../shared/sqlite-store.js";
 
 export class CallbackStore extends DurableObject {
@@ -43,7 +43,7 @@ function storeFor(env) {
     record: (entry, effect) => storeOf(env, entry.provider).record(entry, effect),
     job: (provider, jobId) => storeOf(env, provider).job(provider, jobId),
     async events(provider) {
-      const lists = await Promise.all((provider === undefined ? PROVIDERS : [provider]).map((one) => storeOf(env, one).events(one)));
+      const lists = await Promise.all((provider === undefined ? hookproof.providers() : [provider]).map((one) => storeOf(env, one).events(one)));
       return newestFirst(lists);
     },
   };
