@@ -799,8 +799,14 @@ export function getChallengeAnswer(provider, url, secret) {
   if (["meta", "whatsapp", "instagram", "messenger"].includes(name)) {
     // Any of the configured verify tokens (rotation).
     for (const token of secrets) {
-      if (typeof token !== "string") invalid("meta's verify token must be a string");
-      const answer = core.metaSubscriptionAnswer(url, token);
+      // As bytes: the core wipes its copy, and this one is wiped here.
+      const bytes = typeof token === "string" ? secretBytes(token) : secretBytes(token).slice();
+      let answer;
+      try {
+        answer = core.metaSubscriptionAnswer(url, bytes);
+      } finally {
+        bytes.fill(0);
+      }
       if (answer !== undefined) return { contentType: "text/plain", body: answer };
     }
     return null;
