@@ -134,16 +134,6 @@ const published = [
     dedupeKey: "5egbgr1vjgqxtrnp65xfznchgdccwh5d6i09vijqi3whgowmn6",
   },
   {
-    provider: "zendesk",
-    secret: "HRkRd4BeOAoUkfZr-mhauJT64rvBASlJRoIyPsd3zeA=",
-    now: 1627207200,
-    delivery: {
-      headers: { "X-Zendesk-Webhook-Signature": "tRDSF7URY8BLCDlaBcQ7FHu051Zk+aAB0NKMP53teMw=", "X-Zendesk-Webhook-Signature-Timestamp": "2021-07-25T10:00:00Z" },
-      body: '{"say": "hello"}',
-    },
-    dedupeKey: "70dbc66b6a35144d14eb3448a927760b17b0cf5004d04831fa369e30e9d27345",
-  },
-  {
     provider: "pagerduty",
     secret: "lDQHScfUeXUKaQRNF+8XIiDKZ7XX3itBAYzwU0TARw8lJqRnkKl2iB1anSb0Z+IK",
     now: NOW,

@@ -44,16 +44,18 @@ export interface SchemeDeclaration {
 }
 export type Algorithm = "hmac-sha256" | "hmac-sha1" | "hmac-sha512" | "ed25519" | "ecdsa-p256";
 export type Locator = { header: string } | { "either-header": [string, string] } | { json: string } | { "signature-field": string };
-export type Field = "none" | "body-digest" | { header: string } | { json: string } | { "header-dot-json": [string, string] } | { "first-json": string[] };
+export type Field = "none" | "body-digest" | { header: string } | { json: string } | { "header-dot-json": [string, string] } | { "json-dot-json": [string, string] } | { "first-json": string[] };
 export type Part =
   | "body" | "timestamp" | "url" | "url-any-port" | "method" | "sorted-form"
-  | { literal: string } | { header: string } | { json: string };
+  | { literal: string } | { header: string } | { json: string } | { "optional-json": string };
 export interface SignatureDeclaration {
   algorithm: Algorithm;
   key?: "text" | "hex" | "base64" | "standard-webhooks" | { "base64-after-prefix": string };
   signed: Part[];
   location: Locator;
-  syntax?: "bare" | { prefixed: string } | { list: { separator: string; key: string } } | { versioned: { tag: string; algorithm: Algorithm }[] };
+  syntax?:
+    | "bare" | { prefixed: string } | { "optional-prefix": string } | { list: { separator: string; key: string } }
+    | { positional: string } | { versioned: { tag: string; algorithm: Algorithm }[] };
   encoding: "hex" | "base64";
 }
 

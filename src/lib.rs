@@ -43,6 +43,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod declaration;
 mod decode;
 mod delivery;
 mod error;

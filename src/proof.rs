@@ -93,7 +93,11 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
         return None;
     }
     let mut bytes = alloc::vec![0u8; text.len() / 2];
-    base16ct::mixed::decode(text, &mut bytes).ok()?;
+    if base16ct::mixed::decode(text, &mut bytes).is_err() {
+        // What was decoded before the first non-hex digit may be part of a secret key.
+        zeroize::Zeroize::zeroize(bytes.as_mut_slice());
+        return None;
+    }
     Some(bytes)
 }
 
@@ -116,10 +120,30 @@ fn key_algorithm(signature: &Signature, secret: &[u8]) -> Algorithm {
     }
 }
 
+/// A key's bytes: the secret itself, or what was decoded from it, which is as secret and
+/// so is wiped when dropped.
+struct KeyBytes<'s>(Cow<'s, [u8]>);
+
+impl core::ops::Deref for KeyBytes<'_> {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for KeyBytes<'_> {
+    fn drop(&mut self) {
+        if let Cow::Owned(bytes) = &mut self.0 {
+            zeroize::Zeroize::zeroize(bytes.as_mut_slice());
+        }
+    }
+}
+
 /// The key bytes a secret stands for (HMAC keys decoded as the key form says).
-fn key_material<'s>(form: &KeyForm, secret: &'s [u8]) -> Result<Cow<'s, [u8]>, Error> {
+fn key_material<'s>(form: &KeyForm, secret: &'s [u8]) -> Result<KeyBytes<'s>, Error> {
     let text = || core::str::from_utf8(secret).map_err(|_| bad_key("not UTF-8 text"));
-    Ok(match form {
+    Ok(KeyBytes(match form {
         KeyForm::Text => Cow::Borrowed(secret),
         KeyForm::Hex => Cow::Owned(decode_hex(text()?).ok_or_else(|| bad_key("not hex"))?),
         KeyForm::Base64 => Cow::Owned(decode_base64(text()?).ok_or_else(|| bad_key("not base64"))?),
@@ -140,7 +164,7 @@ fn key_material<'s>(form: &KeyForm, secret: &'s [u8]) -> Result<Cow<'s, [u8]>, E
                 bad_key("not base64 after `whsec_`/`whpk_` (pass the secret exactly as shown)")
             })?)
         }
-    })
+    }))
 }
 
 /// The DER SubjectPublicKeyInfo header of an uncompressed P-256 key (id-ecPublicKey,
@@ -219,21 +243,51 @@ impl Key {
     }
 }
 
+/// The keys of a [`Verifier`](crate::Verifier), in one heap block wiped whole when dropped.
+///
+/// A `Key` is an enum as large as its largest variant (an HMAC-SHA512 state), and it is
+/// built on the stack and then copied into the block in full, so the bytes its variant does
+/// not use (a token digest's, or an HMAC-SHA1 state's) come with it: whatever that stack
+/// slot held before, which within one call can be key material of the same secret. Seen
+/// in the wasm build: `explain` of a G2 Sentry delivery built HMAC-SHA256 keys, then a
+/// Gengo `Verifier` (other providers are tried), whose token-digest `Key` brought the
+/// secret's HMAC outer state along in its unused bytes; dropped, it left it on the heap.
+/// `Key`'s own drop wipes only its variant's fields; this wipes every byte of the block.
+/// Its capacity is fixed when it is made, so no reallocation leaves a copy behind either.
+#[derive(Clone)]
+pub(crate) struct Keys(Vec<Key>);
+
+impl core::ops::Deref for Keys {
+    type Target = [Key];
+
+    fn deref(&self) -> &[Key] {
+        &self.0
+    }
+}
+
+impl Drop for Keys {
+    fn drop(&mut self) {
+        // Each key's own drop first (it wipes the state it holds), then the whole block,
+        // padding and unused variant space included.
+        self.0.clear();
+        zeroize::Zeroize::zeroize(self.0.spare_capacity_mut());
+    }
+}
+
 /// Prepares every secret, refusing an empty list or an empty secret.
-pub(crate) fn prepare_keys<S: AsRef<[u8]>>(
-    proof: &Proof,
-    secrets: &[S],
-) -> Result<Vec<Key>, Error> {
+pub(crate) fn prepare_keys<S: AsRef<[u8]>>(proof: &Proof, secrets: &[S]) -> Result<Keys, Error> {
     if secrets.is_empty() {
         return Err(Error::new(
             ErrorCode::InvalidSecret,
             "no secret given; pass at least one",
         ));
     }
-    secrets
-        .iter()
-        .map(|secret| Key::new(proof, secret.as_ref()))
-        .collect()
+    // Made first, so the keys before a refused one are wiped too.
+    let mut keys = Keys(Vec::with_capacity(secrets.len()));
+    for secret in secrets {
+        keys.0.push(Key::new(proof, secret.as_ref())?);
+    }
+    Ok(keys)
 }
 
 // --- reading a request ----------------------------------------------------------------

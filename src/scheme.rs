@@ -42,7 +42,6 @@
 
 use alloc::borrow::Cow;
 use alloc::format;
-use serde::Deserialize;
 
 use crate::error::{Error, ErrorCode};
 
@@ -54,34 +53,24 @@ pub type Text = Cow<'static, str>;
 pub const DIGEST_LEN: usize = 32;
 
 /// A provider's whole scheme: its proof, timestamp, event fields and challenge.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scheme {
     /// The name events carry (`provider`).
     pub name: Text,
     /// What proves a delivery genuine.
     pub proof: Proof,
     /// The signed timestamp, where the scheme has one (a replay window).
-    #[serde(default)]
     pub timestamp: Option<Timestamp>,
     /// Where the event's type, id and dedupe key are found.
-    #[serde(default)]
     pub event: EventFields,
     /// A request the provider sends before any event, and how to answer it.
-    #[serde(default)]
     pub challenge: Option<Challenge>,
     /// The `Content-Type` the provider sends (for [`sign`](crate::sign)).
-    #[serde(default = "json_content_type")]
     pub content_type: Text,
 }
 
-fn json_content_type() -> Text {
-    Cow::Borrowed("application/json")
-}
-
 /// What proves a delivery genuine.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Proof {
     /// A signature over declared parts of the request.
     Signature(Signature),
@@ -90,28 +79,24 @@ pub enum Proof {
 }
 
 /// A signature scheme: algorithm, key, signed content, and where and how it is written.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signature {
     /// The algorithm.
     pub algorithm: Algorithm,
     /// How the secret the receiver holds becomes the key.
-    #[serde(default)]
     pub key: KeyForm,
     /// What is signed, in order, concatenated.
     pub signed: Cow<'static, [Part]>,
     /// Where the signature is.
     pub location: Locator,
     /// How the signature is written there.
-    #[serde(default)]
     pub syntax: Syntax,
     /// How the signature's bytes are encoded.
     pub encoding: Encoding,
 }
 
 /// A signature algorithm (RustCrypto implementations only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Algorithm {
     /// HMAC-SHA256 (32-byte MAC).
     HmacSha256,
@@ -143,8 +128,7 @@ impl Algorithm {
 }
 
 /// How the secret the receiver holds becomes the key.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum KeyForm {
     /// HMAC: the secret's bytes exactly as given (the usual case, prefixes included).
     /// Public keys: the key as the provider shows it, hex or base64 of its raw bytes, or a
@@ -163,8 +147,7 @@ pub enum KeyForm {
 }
 
 /// One piece of the signed content.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
     /// Fixed text.
     Literal(Text),
@@ -195,8 +178,7 @@ pub enum Part {
 }
 
 /// Where a value is found in a request.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Locator {
     /// A header (names are case-insensitive).
     Header(Text),
@@ -210,8 +192,7 @@ pub enum Locator {
 }
 
 /// How a signature is written in its location.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Syntax {
     /// The encoded signature alone.
     #[default]
@@ -239,8 +220,7 @@ pub enum Syntax {
 }
 
 /// One accepted version of a [`Syntax::Versioned`] list.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Version {
     /// The tag before the comma (`v1`).
     pub tag: Text,
@@ -249,8 +229,7 @@ pub struct Version {
 }
 
 /// How a signature's bytes are encoded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
     /// Hex, either case.
     Hex,
@@ -259,8 +238,7 @@ pub enum Encoding {
 }
 
 /// A signed timestamp: where it is, its unit, the default window.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timestamp {
     /// Where the timestamp is.
     pub at: Locator,
@@ -269,17 +247,11 @@ pub struct Timestamp {
     /// The default window in seconds, both directions (exactly ± accepted); an explicit
     /// [`Options::tolerance_seconds`](crate::Options::tolerance_seconds) other than the
     /// default 300 replaces it.
-    #[serde(default = "default_tolerance")]
     pub tolerance: u64,
 }
 
-fn default_tolerance() -> u64 {
-    300
-}
-
 /// How a timestamp is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeUnit {
     /// Unix seconds, ASCII digits.
     Seconds,
@@ -290,8 +262,7 @@ pub enum TimeUnit {
 }
 
 /// Where a shared token is.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokenAt {
     /// The callback URL's query parameter named by
     /// [`Options::token_param`](crate::Options::token_param) (Gengo).
@@ -303,17 +274,13 @@ pub enum TokenAt {
 }
 
 /// Where the event's type, id and dedupe key are.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct EventFields {
     /// The event type.
-    #[serde(default, rename = "type")]
     pub kind: Field,
     /// The provider's id of the event or delivery.
-    #[serde(default)]
     pub id: Field,
     /// The dedupe key: the same for every redelivery. Only from signed bytes.
-    #[serde(default)]
     pub dedupe: Field,
 }
 
@@ -327,8 +294,7 @@ impl EventFields {
 }
 
 /// One value of an event.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Field {
     /// Not sent.
     #[default]
@@ -353,8 +319,7 @@ pub enum Field {
 }
 
 /// A request the provider sends to check the endpoint, and its answer.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Challenge {
     /// When `when` reads `equals`, answer with the JSON string at pointer `echo` as plain
     /// text (Slack `url_verification`, Twitch `webhook_callback_verification`).

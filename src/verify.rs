@@ -35,7 +35,7 @@ use crate::scheme::{
 #[derive(Clone)]
 pub struct Verifier {
     resolved: Resolved,
-    keys: Vec<Key>,
+    keys: proof::Keys,
     options: Options,
     /// The window in seconds: the scheme's documented one unless the options set another.
     tolerance: u64,

@@ -204,9 +204,7 @@ fn split_secrets<'a>(bytes: &'a [u8], lengths: &[u32]) -> Result<Vec<&'a [u8]>, 
 /// A provider's name or alias, or a user's declaration as JSON (it starts with `{`).
 fn resolve(provider: &str) -> Result<Resolved, Error> {
     if provider.trim_start().starts_with('{') {
-        let scheme: Scheme = serde_json::from_str(provider)
-            .map_err(|cause| Error::new(ErrorCode::InvalidArgument, format!("scheme: {cause}")))?;
-        return crate::ProviderRef::resolve(&scheme);
+        return Scheme::from_json(provider).map(|scheme| Resolved::Declared(Box::new(scheme)));
     }
     Provider::from_name(provider).map(Resolved::Provider)
 }
@@ -861,6 +859,50 @@ mod tests {
         macs[0] ^= 1;
         macs[32] ^= 1;
         assert!(verify(&macs).starts_with("!signature_mismatch\n"));
+    }
+
+    #[wasm_bindgen_test]
+    fn declarations_cross_as_json_and_name_their_fields() {
+        let declaration = r#"{"name":"acme","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"location":{"header":"X-Acme"},"encoding":"hex"}},"event":{"type":{"json":"/kind"}}}"#;
+        assert_eq!(scheme(declaration), "acme\nh\nX-Acme\n");
+        let signed: serde_json::Value = serde_json::from_str(&sign(
+            declaration,
+            b"{\"kind\":\"k\"}",
+            b"s",
+            0.0,
+            None,
+            String::new(),
+            None,
+            None,
+        ))
+        .unwrap();
+        let value = signed["headers"][1][1].as_str().map(String::from).unwrap();
+        let core = Core::new(declaration, b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let reply = core.verify(
+            b"{\"kind\":\"k\"}",
+            Some(value),
+            None,
+            None,
+            None,
+            None,
+            0.0,
+        );
+        assert!(reply.starts_with("=k\n"), "{reply}");
+        let broken = r#"{"name":"acme","proof":{"signature":{"algorithm":"md5"}}}"#;
+        assert!(scheme(broken).starts_with("!invalid_argument\nscheme.proof.signature"));
+        // Headers beyond the first two cross as one JSON array.
+        let core = Core::new("github", b"s", &[1], 300.0, 1024.0, String::new()).unwrap();
+        let signed = crate::sign("github", b"{}", b"s", &SignOptions::at(0)).unwrap();
+        let reply = core.verify(
+            b"{}",
+            Some(signed.headers[1].1.clone()),
+            None,
+            Some(String::from(r#"["push",null]"#)),
+            None,
+            None,
+            0.0,
+        );
+        assert!(reply.starts_with("=push\n"), "{reply}");
     }
 
     #[wasm_bindgen_test]

@@ -1004,3 +1004,98 @@ fn impossible_declarations_are_refused_naming_the_field() {
         error.message()
     );
 }
+
+#[test]
+fn declarations_in_their_json_form_read_as_the_same_scheme() {
+    let json = r#"{
+      "name": "slack",
+      "proof": { "signature": {
+        "algorithm": "hmac-sha256",
+        "signed": [{ "literal": "v0:" }, "timestamp", { "literal": ":" }, "body"],
+        "location": { "header": "X-Slack-Signature" },
+        "syntax": { "prefixed": "v0=" },
+        "encoding": "hex" } },
+      "timestamp": { "at": { "header": "X-Slack-Request-Timestamp" }, "unit": "seconds", "tolerance": 300 },
+      "event": { "type": { "first-json": ["/event/type", "/type", "/command"] }, "id": { "first-json": ["/event_id"] },
+                 "dedupe": { "first-json": ["/event_id", "/trigger_id"] } },
+      "challenge": { "echo": { "when": { "json": "/type" }, "equals": "url_verification", "echo": "/challenge" } }
+    }"#;
+    assert_eq!(
+        &hookproof::Scheme::from_json(json).unwrap(),
+        Provider::Slack.scheme()
+    );
+    for (bad, field) in [
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"md5","signed":["body"],"location":{"header":"X"},"encoding":"hex"}}}"#,
+            "scheme.proof.signature.algorithm",
+        ),
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["timestamp"],"location":{"header":"X"},"encoding":"hex"}}}"#,
+            "scheme.timestamp",
+        ),
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"encoding":"hex"}}}"#,
+            "scheme.proof.signature.location",
+        ),
+        (
+            r#"{"name":"x","proof":{"token":"query"},"extra":1}"#,
+            "scheme.",
+        ),
+        (
+            r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],"location":{"header":"X"},"syntax":{"list":{"separator":",,","key":"v1"}},"encoding":"hex"}}}"#,
+            "scheme.proof.signature.syntax.list.separator",
+        ),
+    ] {
+        let error = hookproof::Scheme::from_json(bad).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::InvalidArgument);
+        assert!(
+            error.message().starts_with(field),
+            "{bad}: {}",
+            error.message()
+        );
+    }
+}
+
+#[test]
+fn explain_names_a_stripe_api_key_given_as_the_secret() {
+    let body = br#"{"id":"evt_1","type":"charge.succeeded"}"#;
+    let signed = sign("stripe", body, b"whsec_real", &SignOptions::at(NOW)).unwrap();
+    let diagnosis = hookproof::explain(
+        "stripe",
+        &Delivery::new(&signed.headers, body),
+        &["sk_test_51abc"],
+        &Options::default(),
+        NOW,
+    );
+    assert_eq!(
+        diagnosis.error.unwrap().code(),
+        ErrorCode::SignatureMismatch
+    );
+    assert!(
+        diagnosis
+            .causes
+            .iter()
+            .any(|cause| cause.code == "secret_api_key"),
+        "{:?}",
+        diagnosis.causes
+    );
+    // Every provider's failures are diagnosed without a panic, and name no secret.
+    for &provider in Provider::ALL {
+        let f = fixture(provider);
+        let sent = send(&f, NOW);
+        let delivery = Delivery::new(&sent.headers, &sent.body)
+            .with_url(&sent.url)
+            .with_method("POST");
+        let diagnosis = hookproof::explain(
+            provider,
+            &delivery,
+            &[f.other],
+            &Options::default(),
+            NOW + 100_000,
+        );
+        assert!(diagnosis.error.is_some(), "{provider}");
+        for cause in &diagnosis.causes {
+            assert!(!cause.message.contains(f.other), "{provider}: {cause:?}");
+        }
+    }
+}

@@ -345,3 +345,78 @@ fn twitter_crc_answer_is_the_documented_hmac() {
         r#"{"response_token":"sha256=2RUZDVKjSpEV/C/r9ivMsVZJ4DFPAawjJFQQzY+6ba4="}"#
     );
 }
+
+#[test]
+fn a_signature_inside_the_body_tells_its_provider() {
+    let (headers, body) = signed("adyen", ADYEN_BODY, ADYEN_KEY, 0);
+    let detect = |body: &[u8]| hookproof::detect_provider(&Delivery::new(&headers, body));
+    assert_eq!(detect(&body), Some(Provider::Adyen));
+    let mailgun =
+        br#"{"signature":{"timestamp":"1","token":"t","signature":"00"},"event-data":{}}"#;
+    assert_eq!(detect(mailgun), Some(Provider::Mailgun));
+    // Without the signature's field, nothing says Adyen.
+    let unsigned = edit(
+        &body,
+        "/notificationItems/0/NotificationRequestItem/additionalData/hmacSignature",
+        None,
+    );
+    assert_eq!(detect(&unsigned), None);
+}
+
+#[test]
+fn the_new_shapes_can_be_declared_in_json() {
+    use hookproof::scheme::Scheme;
+    // Recurly, Mollie and Adyen written as a user would: each equals the built-in proof.
+    let recurly = Scheme::from_json(
+        r#"{"name":"my-recurly","proof":{"signature":{"algorithm":"hmac-sha256",
+            "signed":["timestamp",{"literal":"."},"body"],"location":{"header":"recurly-signature"},
+            "syntax":{"positional":","},"encoding":"hex"}},
+            "timestamp":{"at":{"signature-field":"timestamp"},"unit":"milliseconds","tolerance":300},
+            "event":{"type":{"json-dot-json":["/object_type","/event_type"]},"id":{"json":"/id"},"dedupe":{"json":"/id"}}}"#,
+    )
+    .unwrap();
+    let builtin = Provider::Recurly.scheme();
+    assert_eq!(
+        (&recurly.proof, &recurly.timestamp, &recurly.event),
+        (&builtin.proof, &builtin.timestamp, &builtin.event)
+    );
+    let mollie = Scheme::from_json(
+        r#"{"name":"my-mollie","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],
+            "location":{"header":"X-Mollie-Signature"},"syntax":{"optional-prefix":"sha256="},"encoding":"hex"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(mollie.proof, Provider::Mollie.scheme().proof);
+    let part = Scheme::from_json(
+        r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":[{"optional-json":"/a"}],
+            "location":{"json":"/sig"},"encoding":"base64"}}}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        part.signature().unwrap().signed[0],
+        hookproof::scheme::Part::OptionalJson(_)
+    ));
+    let error = Scheme::from_json(
+        r#"{"name":"x","proof":{"signature":{"algorithm":"hmac-sha256","signed":["body"],
+            "location":{"header":"h"},"syntax":{"positional":",,"},"encoding":"hex"}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidArgument);
+    assert!(
+        error.message().contains("positional"),
+        "{}",
+        error.message()
+    );
+}
+
+#[test]
+fn sign_reproduces_adyens_published_signature() {
+    // docs.adyen.com's example: the item without its signature, signed with the documented key.
+    let body = r#"{"live":"false","notificationItems":[{"NotificationRequestItem":{"amount":{"currency":"EUR","value":1130},"eventCode":"AUTHORISATION","merchantAccountCode":"TestMerchant","merchantReference":"TestPayment-1407325143704","pspReference":"7914073381342284","success":"true"}}]}"#;
+    let (_, signed) = signed("adyen", body, ADYEN_KEY, 0);
+    let json: serde_json::Value = serde_json::from_slice(&signed).unwrap();
+    let at = "/notificationItems/0/NotificationRequestItem/additionalData/hmacSignature";
+    assert_eq!(
+        json.pointer(at).and_then(|v| v.as_str()),
+        Some("coqCmt/IZ4E3CzPvMY8zTjQVL5hYJUiBRg8UU+iCWo0=")
+    );
+}

@@ -40,7 +40,9 @@ pub const MAX_SECRETS: usize = 8;
 
 /// The most HMACs [`explain`] computes per secret: the delivery as is, each body variant,
 /// at most four secret variants, the body without the timestamp, and one proof under each
-/// of at most three other providers whose signature header the delivery carries.
+/// of at most three other providers whose signature header the delivery carries. A scheme
+/// that signs the URL in several forms (Twilio's default port) computes each of these once
+/// per form, so three times as many.
 pub const MAX_HMACS_PER_SECRET: usize =
     1 + variants::MAX_TEXT_VARIANTS + variants::MAX_JSON_VARIANTS + 4 + 1 + 3;
 
@@ -186,7 +188,8 @@ pub fn explain<S: AsRef<[u8]>>(
 /// ```
 pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     let headers = delivery.headers;
-    // Parsed once, for the schemes that read body fields.
+    // Parsed once, for the schemes that read body fields (Mailgun's and Adyen's signature,
+    // event fields).
     let json: Option<serde_json::Value> = serde_json::from_slice(delivery.body).ok();
     let in_body = |pointer: &str| {
         json.as_ref()
@@ -196,7 +199,11 @@ pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     let present = |locator: &Locator| match locator {
         Locator::Header(name) => headers.get(name).is_some(),
         Locator::EitherHeader(a, b) => headers.get(a).is_some() || headers.get(b).is_some(),
-        Locator::Json(pointer) => in_body(pointer),
+        // A signature inside the body is seen when the body has text there.
+        Locator::Json(pointer) => json
+            .as_ref()
+            .and_then(|json| json.pointer(pointer))
+            .is_some_and(serde_json::Value::is_string),
         Locator::SignatureField(_) => false,
     };
     // (headers, body fields) present: a provider's own header is a stronger sign than a
@@ -441,6 +448,14 @@ impl Search<'_, '_> {
         }
         let name = &scheme.name;
         for &secret in self.secrets {
+            // Stripe's API keys are not webhook signing secrets (those are `whsec_…`).
+            if provider.provider() == Some(Provider::Stripe)
+                && [&b"sk_"[..], b"rk_", b"pk_"]
+                    .iter()
+                    .any(|p| secret.starts_with(p))
+            {
+                self.add(Likelihood::Visible, "secret_api_key", String::from("a secret is a Stripe API key (`sk_`/`rk_`/`pk_`); webhooks are signed with the endpoint's signing secret, `whsec_…`, shown on the endpoint's page"));
+            }
             let trimmed = secret.trim_ascii();
             if trimmed.len() != secret.len() {
                 let matched = !trimmed.is_empty() && signs(trimmed, timestamp, body, parts);
@@ -454,8 +469,11 @@ impl Search<'_, '_> {
                 };
                 self.add(likelihood, "secret_whitespace", format!("a secret has leading or trailing whitespace{how}; remove it (read from a file or an env var with a newline?)"));
             }
-            for (variant, code, how) in secret_variants(trimmed) {
-                if signs(&variant, timestamp, body, parts) {
+            for (mut variant, code, how) in secret_variants(trimmed) {
+                let matched = signs(&variant, timestamp, body, parts);
+                // A variant is the secret, decorated or decoded.
+                zeroize::Zeroize::zeroize(variant.as_mut_slice());
+                if matched {
                     self.add(Likelihood::Confirmed, code, format!("the signature matches the secret {how}; {name} keys HMAC-SHA256 with the secret's text exactly as the provider shows it, so the sender and this receiver disagree on the key: check which one the sender uses"));
                 }
             }
@@ -835,7 +853,8 @@ fn lenient_signature(signature: &Signature, value: &str) -> Lenient {
 }
 
 /// Keys a sender might use in place of the secret as given: its `whsec_` prefix dropped
-/// or added, hex- or base64-decoded (Standard Webhooks style). At most four.
+/// or added, hex- or base64-decoded (Standard Webhooks style). At most four. Each is as
+/// secret as the secret: the caller wipes them.
 fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> {
     use base64::Engine as _;
     let mut out = Vec::new();
@@ -848,7 +867,8 @@ fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> 
             "without its `whsec_` prefix",
         )),
         None if !text.is_empty() => out.push((
-            format!("whsec_{text}").into_bytes(),
+            // Sized up front: a `format!` would grow it, leaving copies unwiped.
+            [&b"whsec_"[..], text.as_bytes()].concat(),
             "secret_prefix",
             "with `whsec_` before it (the whole secret as, for one, SIR shows it)",
         )),
@@ -859,6 +879,9 @@ fn secret_variants(secret: &[u8]) -> Vec<(Vec<u8>, &'static str, &'static str)> 
         let mut bytes = alloc::vec![0u8; bare.len() / 2];
         if base16ct::mixed::decode(bare, &mut bytes).is_ok() {
             out.push((bytes, "secret_decoded", "hex-decoded"));
+        } else {
+            // What was decoded before the first non-hex digit.
+            zeroize::Zeroize::zeroize(bytes.as_mut_slice());
         }
     }
     if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(bare) {

@@ -4,8 +4,11 @@
 //! Verification").
 //!
 //! - `X-ANET-Signature: sha512=<HEX>`: HMAC-SHA512 of the raw body, keyed by the merchant's
-//!   Signature Key as text (the 128 hex digits as shown, not decoded). Authorize.Net writes
-//!   the hex in upper case; either case is accepted.
+//!   Signature Key as text (the 128 hex digits as shown, not decoded: the documents do not
+//!   say; in the developer community's thread "HMAC SHA-512 hash not matching in webhook
+//!   callback", community.developer.cybersource.com, the hex-decoded key fails and the
+//!   key's UTF-8 bytes match). Authorize.Net writes the hex in upper case; either case is
+//!   accepted.
 //! - No timestamp: no replay window is possible.
 //! - Type: body `eventType` (`net.authorize.payment.authcapture.created`); id and dedupe key:
 //!   body `notificationId`, signed.

@@ -259,8 +259,11 @@ for key, url, raw, published in [
     vectors.append({"provider": "square", "secret": key, "body": raw.decode(), "url": url,
                     "headers": {"x-square-hmacsha256-signature": sig}, "sign": {"url": url},
                     "expect": {"type": "webhooks.test_notification", "dedupeKey": "ac3ac95b-f97d-458c-a6e6-18981597e05f"}})
-check("Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U=",
-      b64_mac(b"signature-key", b'https://webhook.site/webhooks{"data":{"type":"webhooks","id":">id<"}}'))
+sig = check("Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U=",
+            b64_mac(b"signature-key", b'https://webhook.site/webhooks{"data":{"type":"webhooks","id":">id<"}}'))
+vectors.append({"provider": "square", "secret": "signature-key", "body": '{"data":{"type":"webhooks","id":">id<"}}',
+                "url": "https://webhook.site/webhooks", "headers": {"x-square-hmacsha256-signature": sig},
+                "sign": {"url": "https://webhook.site/webhooks"}, "expect": {"error": "invalid_payload"}})
 
 # Paddle: the Node SDK's example (its body is not an event: a refusal after the proof), and
 # an event signed here.
@@ -269,6 +272,11 @@ sig = check("h1=a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9
             "h1=" + hex_mac(b"VALID_SECRET", b"1698796800:" + raw))
 vectors.append({"provider": "paddle", "secret": "VALID_SECRET", "body": raw.decode(),
                 "headers": {"Paddle-Signature": "ts=1698796800;" + sig}, "now": 1698796805,
+                "sign": {"timestamp": 1698796800}, "expect": {"error": "invalid_payload"}})
+sig = check("h1=28981e941fae76e53db32f3d2a83cb69db41476595e84e1970a1b5d98f62b261",
+            "h1=" + hex_mac(b"VALID_SECRET", b'1698796800:{"data": "value"}'))
+vectors.append({"provider": "paddle", "secret": "VALID_SECRET", "body": '{"data": "value"}',
+                "headers": {"Paddle-Signature": "ts=1698796800;" + sig}, "now": 1698796800,
                 "sign": {"timestamp": 1698796800}, "expect": {"error": "invalid_payload"}})
 PADDLE_SECRET = b"pdl_ntfset_01hbpjmytsa32fhr36nqgc3kgb_secret"
 raw = compact({"event_id": "evt_01h8bkrs2mxc6e9jhtk7fhhzgb", "event_type": "transaction.paid", "data": {"id": "txn_1"}})
