@@ -1050,7 +1050,7 @@ function secretWipingCases(h, hooks) {
         const bigBody = JSON.stringify({ ...JSON.parse(bodies.g2sentry), padding: "p".repeat(200_000) });
         const patternsOf = async (provider, secret) => {
           const patterns = [["the secret", secret]];
-          if (provider === "gengo") patterns.push(["the token digest", new Uint8Array(await crypto.subtle.digest("SHA-256", secret))]);
+          if (provider === "gengo" || provider === "meta") patterns.push(["the token digest", new Uint8Array(await crypto.subtle.digest("SHA-256", secret))]);
           else hmacStates(secret).forEach((state, i) => patterns.push([i ? "the HMAC outer state" : "the HMAC inner state", state]));
           return patterns;
         };
@@ -1066,6 +1066,10 @@ function secretWipingCases(h, hooks) {
 
         // [what, provider, run(secret as given)], each with a fresh secret.
         const operations = [
+          // The checks answered on GET: X's CRC is an HMAC under the consumer secret; Meta's
+          // verify token is compared by digest (a wrong one in the URL: only ours is secret).
+          ["getChallengeAnswer, X's CRC", "twitter", (secret) => h.getChallengeAnswer("twitter", "/cb?crc_token=crc-1", secret)],
+          ["getChallengeAnswer, Meta's verify token", "meta", (secret) => h.getChallengeAnswer("meta", "/cb?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1", ["other", secret])],
           ["one-shot verify", "g2sentry", (secret) => verdict(h, () => h.verify("g2sentry", delivery(h, "g2sentry"), secret, { now: NOW }))],
           ["one-shot verify of a 200 KB body", "g2sentry", (secret) => verdict(h, () => h.verify("g2sentry", { headers: {}, body: bigBody }, secret))],
           ["one-shot verify, rotation", "sir", (secret) => verdict(h, () => h.verify("sir", delivery(h, "sir"), [secret, "other"], { now: NOW }))],

@@ -327,6 +327,28 @@ export function providerCases(h) {
     equal(h.verify("stripe", sent(h, "stripe"), "whsec_stripe", { now: NOW }).challenge, undefined, "none on ordinary events");
   });
 
+  add("providers(): every canonical name, no alias", () => {
+    const names = h.providers();
+    equal(names.length, 48, "count");
+    for (const provider of [...Object.keys(rows), "g2sentry", "contentspal", "sir", "gengo", "whatsapp"]) ok(names.includes(provider), provider);
+    for (const alias of ["svix", "clerk", "resend"]) ok(!names.includes(alias), alias);
+  });
+
+  add("getChallengeAnswer: Meta's hub.challenge (verify token, rotation), X's CRC (Web Crypto), null otherwise", async () => {
+    const meta = "/callbacks/meta?hub.mode=subscribe&hub.verify_token=tok-2&hub.challenge=1158201444";
+    equal(h.getChallengeAnswer("meta", meta, ["tok-1", "tok-2"]), { contentType: "text/plain", body: "1158201444" }, "meta");
+    equal(h.getChallengeAnswer("whatsapp", meta, "tok-2")?.body, "1158201444", "whatsapp");
+    equal(h.getChallengeAnswer("meta", meta, "guess"), null, "wrong token");
+    equal(h.getChallengeAnswer("meta", meta.replace("subscribe", "unsubscribe"), "tok-2"), null, "other mode");
+    const key = await crypto.subtle.importKey("raw", encoder.encode("consumer-secret"), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode("crc-1")));
+    const wanted = `{"response_token":"sha256=${btoa(String.fromCharCode(...mac))}"}`;
+    equal(h.getChallengeAnswer("twitter", "/callbacks/twitter?crc_token=crc-1", "consumer-secret"), { contentType: "application/json", body: wanted }, "twitter");
+    equal(h.getChallengeAnswer("twitter", "/callbacks/twitter", "consumer-secret"), null, "no crc_token");
+    equal(h.getChallengeAnswer("stripe", "/callbacks/stripe?hub.challenge=1", "whsec_x"), null, "others");
+    equal(code(h, () => h.getChallengeAnswer("meta", meta, [])), "invalid_secret", "no token");
+  });
+
   add("verifyRequest: method and URL from the Request (hubspot)", async () => {
     const d = sent(h, "hubspot");
     const request = new Request(URL_SIGNED, { method: "POST", headers: d.headers, body: d.body });
@@ -366,3 +388,4 @@ export function providerCases(h) {
 
   return list;
 }
+export { rows as providerRows };

@@ -775,6 +775,55 @@ export function explain(provider, delivery, secret, options) {
   }
 }
 
+/** The registered providers' canonical names (aliases such as `svix` not included). */
+export function providers() {
+  ensureReady();
+  const aliases = new Set(["svix", "clerk", "resend"]);
+  return core.providers().split(", ").filter((name) => !aliases.has(name));
+}
+
+/**
+ * The answer to a provider's `GET` check of the endpoint, or null when the request is not
+ * one (or, for Meta, its token is wrong: answer 403). `meta`: the `hub.challenge` (text),
+ * when `hub.mode` is `subscribe` and `hub.verify_token` equals `secret` (compared in
+ * constant time). `twitter`: the CRC answer `{"response_token":"sha256=…"}` (JSON) for
+ * `?crc_token=…`, keyed by the consumer secret (the first, when several are given).
+ * Other providers: null (their checks are POSTs: the event's `challenge`).
+ */
+export function getChallengeAnswer(provider, url, secret) {
+  ensureReady();
+  const name = providerName(provider);
+  if (typeof url !== "string") invalid(`url must be a string; got ${describe(url)}`);
+  const secrets = (Array.isArray(secret) ? secret : [secret]).filter((one) => one !== undefined && one !== "");
+  if (secrets.length === 0) throw new WebhookError("invalid_secret", "a secret is needed to answer the check");
+  if (["meta", "whatsapp", "instagram", "messenger"].includes(name)) {
+    // Any of the configured verify tokens (rotation).
+    for (const token of secrets) {
+      // As bytes: the core wipes its copy, and this one is wiped here.
+      const bytes = typeof token === "string" ? secretBytes(token) : secretBytes(token).slice();
+      let answer;
+      try {
+        answer = core.metaSubscriptionAnswer(url, bytes);
+      } finally {
+        bytes.fill(0);
+      }
+      if (answer !== undefined) return { contentType: "text/plain", body: answer };
+    }
+    return null;
+  }
+  if (name === "twitter") {
+    const token = new URL(url, "http://localhost").searchParams.get("crc_token");
+    if (token === null) return null;
+    const key = secretBytes(secrets[0]);
+    try {
+      return { contentType: "application/json", body: core.twitterCrcResponse(key, token) };
+    } finally {
+      if (typeof secrets[0] === "string") key.fill(0);
+    }
+  }
+  return null;
+}
+
 /** The provider a delivery's headers (or Gengo's form body) belong to, or null. */
 export function detectProvider(delivery) {
   ensureReady();

@@ -169,6 +169,14 @@ export function signedBytes(provider: Provider | ProviderAlias | SchemeDeclarati
 /** The provider whose headers (or Gengo form body) the delivery carries, or null. */
 export function detectProvider(delivery: { headers?: HeadersLike; body?: Uint8Array | ArrayBuffer | string }): Provider | null;
 
+/** The registered providers' canonical names (aliases not included). */
+export function providers(): Provider[];
+/**
+ * The answer to a provider's `GET` check of the endpoint (Meta's `hub.challenge`, X's CRC),
+ * or null when the request is not one or (Meta) its verify token is wrong: answer 403.
+ */
+export function getChallengeAnswer(provider: Provider, url: string, secret: Secret | Secret[]): { contentType: string; body: string } | null;
+
 export class Verifier<P extends Provider = Provider> {
   /** Prepares the keys once. Throws WebhookError. */
   constructor(provider: P | SchemeDeclaration, secret: Secret | Secret[], options?: VerifyOptions);

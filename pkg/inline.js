@@ -34,4 +34,4 @@ try {
 /** Resolves once the module is usable (at once where it compiled synchronously). */
 export const ready = () => pending;
 
-export { verify, parse, verifyRequest, sign, explain, detectProvider, signedBytes, Verifier, WebhookError, memoryBytes } from "./api.js";
+export { verify, parse, verifyRequest, sign, explain, detectProvider, signedBytes, providers, getChallengeAnswer, Verifier, WebhookError, memoryBytes } from "./api.js";

@@ -6,5 +6,5 @@ import { setInstance } from "./api.js";
 
 setInstance(initSync({ module: readFileSync(new URL("./dist/hookproof_bg.wasm", import.meta.url)) }));
 
-export { verify, parse, verifyRequest, sign, explain, detectProvider, signedBytes, Verifier, WebhookError, memoryBytes } from "./api.js";
+export { verify, parse, verifyRequest, sign, explain, detectProvider, signedBytes, providers, getChallengeAnswer, Verifier, WebhookError, memoryBytes } from "./api.js";
 export const ready = () => Promise.resolve();

@@ -11,5 +11,5 @@ setInstance(initSync({ module: wasmModule }));
 // gains from it from 16 KB (BENCHMARKS.md), not 64 KB.
 setWebCryptoFrom(16384);
 
-export { verify, parse, verifyRequest, sign, explain, detectProvider, signedBytes, Verifier, WebhookError, memoryBytes } from "./api.js";
+export { verify, parse, verifyRequest, sign, explain, detectProvider, signedBytes, providers, getChallengeAnswer, Verifier, WebhookError, memoryBytes } from "./api.js";
 export const ready = () => Promise.resolve();

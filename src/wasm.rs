@@ -293,6 +293,29 @@ pub fn providers() -> String {
     Provider::names_joined()
 }
 
+/// Meta's subscription check (a `GET` with `hub.mode`, `hub.verify_token`, `hub.challenge`):
+/// the challenge to answer with, or `undefined` (answer 403). See
+/// [`crate::providers::meta::subscription_answer`].
+/// The token arrives as bytes, so it is wiped (with the stack the comparison used) as a
+/// secret is.
+#[wasm_bindgen(js_name = metaSubscriptionAnswer)]
+pub fn meta_subscription_answer(url: &str, verify_token: Vec<u8>) -> Option<String> {
+    with_secrets(verify_token, |token| {
+        let token = core::str::from_utf8(token).ok()?;
+        crate::providers::meta::subscription_answer(url, token)
+    })
+}
+
+/// X's CRC check: the JSON body to answer a `GET ?crc_token=…` with, keyed by the consumer
+/// secret. See [`crate::providers::twitter::crc_response`].
+/// The secret is wiped afterwards, and the stack the HMAC's key schedule used.
+#[wasm_bindgen(js_name = twitterCrcResponse)]
+pub fn twitter_crc_response(consumer_secret: Vec<u8>, crc_token: &str) -> String {
+    with_secrets(consumer_secret, |secret| {
+        crate::providers::twitter::crc_response(secret, crc_token)
+    })
+}
+
 /// A [`Verifier`] held by JS: keys are prepared once, in the constructor.
 #[wasm_bindgen]
 pub struct Core {

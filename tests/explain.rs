@@ -605,3 +605,80 @@ fn look_alikes_whose_body_changed_too_get_no_confirmed_cause() {
         assert_nothing_confirmed(&format!("{cause} with other content"), cause, &case);
     }
 }
+
+/// Schemes that share a signature header are told apart by their event fields, a header of
+/// the provider's own first; a signature in the body counts where it is present.
+#[test]
+fn detects_providers_that_share_a_signature_header() {
+    let with = |mut headers: Headers, extra: &[(&str, &str)]| {
+        headers.extend(
+            extra
+                .iter()
+                .map(|(name, value)| (String::from(*name), String::from(*value))),
+        );
+        headers
+    };
+    let page = r#"{"object":"page","entry":[]}"#;
+    let issue = r#"{"action":"opened","id":1}"#;
+    let notification = r#"{"topic":"conversation.user.created","id":"notif_1"}"#;
+    let order = r#"{"meta":{"event_name":"order_created"},"data":{}}"#;
+    let payment = r#"{"type":"PAYMENT_SUCCESS_WEBHOOK","data":{}}"#;
+    let cases = [
+        // X-Hub-Signature-256: GitHub names its event in a header, Meta in the body.
+        (
+            with(
+                signed("github", issue, KEY),
+                &[("X-GitHub-Event", "issues")],
+            ),
+            issue,
+            Provider::GitHub,
+        ),
+        (signed("meta", page, KEY), page, Provider::Meta),
+        // X-Hub-Signature: Bitbucket's X-Event-Key over Intercom's body `id`.
+        (
+            with(
+                signed("bitbucket", issue, KEY),
+                &[("X-Event-Key", "repo:push")],
+            ),
+            issue,
+            Provider::Bitbucket,
+        ),
+        (
+            signed("intercom", notification, KEY),
+            notification,
+            Provider::Intercom,
+        ),
+        // X-Signature: Lemon Squeezy's meta.event_name; G2 Sentry reads no event field.
+        (
+            signed("lemonsqueezy", order, KEY),
+            order,
+            Provider::LemonSqueezy,
+        ),
+        (signed("g2sentry", G2, KEY), G2, Provider::G2Sentry),
+        (
+            signed("cashfree", payment, KEY),
+            payment,
+            Provider::Cashfree,
+        ),
+    ];
+    for (headers, body, expected) in cases {
+        assert_eq!(
+            detect_provider(&Delivery::new(&headers, body.as_bytes())),
+            Some(expected),
+            "{headers:?} {body}"
+        );
+    }
+    // Signed inside the body (Mailgun): its signature field present is enough.
+    let mailgun = sign(
+        "mailgun",
+        br#"{"signature":{"token":"t1"},"event-data":{"event":"delivered"}}"#,
+        KEY.as_bytes(),
+        &SignOptions::at(NOW),
+    )
+    .unwrap();
+    let body = mailgun.body.unwrap();
+    assert_eq!(
+        detect_provider(&Delivery::new(&mailgun.headers, &body)),
+        Some(Provider::Mailgun)
+    );
+}

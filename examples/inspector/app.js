@@ -1,8 +1,8 @@
 // The inspector page: hookproof's own core (the package's browser build, its wasm
 // embedded) run on a pasted delivery. Nothing leaves the page.
-import { detectProvider, explain, parse, sign, signedBytes, verify, WebhookError } from "hookproof";
+import { detectProvider, explain, parse, providers, sign, signedBytes, verify, WebhookError } from "hookproof";
 import { parseRequest, toCurl, toRawRequest, urlOf } from "./http.js";
-import { PROVIDER_NAMES, SAMPLE_SECRETS, SAMPLES } from "./samples.js";
+import { nameOf, SAMPLE_HEADERS, SAMPLE_VERIFYING_KEYS, SAMPLES, sampleSecretOf, sampleVerifyingOf, URL_SIGNED } from "./samples.js";
 
 const $ = (id) => document.getElementById(id);
 const LOCAL_ORIGIN = "http://127.0.0.1:8787";
@@ -121,9 +121,12 @@ function showSigned(provider, delivery) {
     body.replaceChildren(element("p", { text: "Gengo signs nothing: the only proof is the secret token in the callback URL's query string, compared with each secret." }));
     return;
   }
-  const what = provider === "sir" ? "the X-SIR-Timestamp header, a dot, then the raw body" : "the raw body";
+  const seed = { g2sentry: "the raw body", contentspal: "the raw body", sir: "the X-SIR-Timestamp header, a dot, then the raw body" }[provider];
+  const text = seed
+    ? `${bytes.length} bytes: ${seed}. HMAC-SHA256 of exactly these, keyed by the secret's text, hex-encoded, is the signature.`
+    : `${bytes.length} bytes: exactly what ${nameOf(provider)} signs for this delivery (its scheme: README's provider table).`;
   body.replaceChildren(
-    element("p", { text: `${bytes.length} bytes: ${what}. HMAC-SHA256 of exactly these, keyed by the secret's text, hex-encoded, is the signature.` }),
+    element("p", { text }),
     element("pre", {}, ...visible(new TextDecoder().decode(bytes))),
   );
 }
@@ -145,12 +148,13 @@ function check() {
   }
   const request = parseRequest(text);
   const body = fileBody ?? request.body;
-  const delivery = { headers: request.headers, body, url: $("url").value.trim() || undefined };
+  // The method too: HubSpot signs it.
+  const delivery = { headers: request.headers, body, url: $("url").value.trim() || undefined, method: request.method || undefined };
 
   let provider = $("provider").value;
   if (provider === "auto") {
     provider = detectProvider(delivery);
-    $("provider-hint").textContent = provider ? `Detected: ${PROVIDER_NAMES[provider]} (${provider}).` : "";
+    $("provider-hint").textContent = provider ? `Detected: ${nameOf(provider)} (${provider}).` : "";
     if (!provider) {
       showVerdict("cannot", "Cannot check", "The provider is not recognisable from the headers: choose it under Provider.");
       return;
@@ -181,7 +185,7 @@ function check() {
   }
   if (diagnosis.error === null) {
     const event = verify(provider, delivery, secrets, { now });
-    showVerdict("genuine", `Genuine — ${PROVIDER_NAMES[provider]} ${event.type}`, `The signature${provider === "gengo" ? " (URL token)" : ""} matches one of the secrets${provider === "sir" ? " and the timestamp is within the window" : ""}.`);
+    showVerdict("genuine", `Genuine — ${nameOf(provider)} ${event.type}`, `The signature${provider === "gengo" ? " (URL token)" : ""} matches one of the secrets${provider === "sir" ? " and the timestamp is within the window" : ""}.`);
     showEvent(event, true);
     return;
   }
@@ -202,19 +206,30 @@ function decoded(provider, delivery) {
 
 // --- samples and test deliveries ----------------------------------------------------------
 
-function signedDelivery(provider, eventName, secret) {
+// Signed by the package's `sign` as the provider would send it to `origin` + path (the
+// URL itself is signed by Twilio, Square and HubSpot), with the headers it adds.
+function signedDelivery(provider, eventName, secret, origin) {
   const path = `/callbacks/${provider}`;
-  const signed = sign(provider, SAMPLES[provider][eventName](), secret, { url: path });
+  const signed = sign(provider, SAMPLES[provider][eventName](), secret, { url: URL_SIGNED.includes(provider) ? origin + path : path });
+  signed.headers = { ...signed.headers, ...(SAMPLE_HEADERS[provider] ?? {}) };
   return { signed, path };
 }
 
+const SAMPLE_ORIGIN = "https://hooks.example.com";
+
 function loadSample(provider) {
   const [eventName] = Object.keys(SAMPLES[provider]);
-  const { signed, path } = signedDelivery(provider, eventName, SAMPLE_SECRETS[provider]);
-  useDelivery(provider, toRawRequest(signed, path, "hooks.example.com"), SAMPLE_SECRETS[provider]);
+  const { signed, path } = signedDelivery(provider, eventName, sampleSecretOf(provider), SAMPLE_ORIGIN);
+  useDelivery(provider, toRawRequest(signed, path, "hooks.example.com"), sampleVerifyingOf(provider));
 }
 
-function useDelivery(provider, raw, secret) {
+// The key that checks a delivery signed with `secret`: the sample's public key where the
+// provider signs with a private one (Discord, SendGrid), else the secret itself.
+function verifyingKeyOf(provider, secret) {
+  return secret === sampleSecretOf(provider) ? (SAMPLE_VERIFYING_KEYS[provider] ?? secret) : secret;
+}
+
+function useDelivery(provider, raw, secret, url) {
   fileBody = null;
   $("body-file").value = "";
   $("provider").value = provider;
@@ -222,6 +237,7 @@ function useDelivery(provider, raw, secret) {
   $("secrets").value = secret;
   $("now").value = "";
   fillUrlFromRequest();
+  if (url !== undefined) $("url").value = url;
   warnAboutSecrets();
   check();
 }
@@ -229,7 +245,7 @@ function useDelivery(provider, raw, secret) {
 function fillEvents() {
   const provider = $("make-provider").value;
   $("make-event").replaceChildren(...Object.keys(SAMPLES[provider]).map((name) => element("option", { value: name, text: name })));
-  $("make-secret").value = SAMPLE_SECRETS[provider];
+  $("make-secret").value = sampleSecretOf(provider);
 }
 
 function makeDelivery() {
@@ -240,7 +256,7 @@ function makeDelivery() {
     $("made-curl").value = "Enter a test secret first.";
     return;
   }
-  const { signed, path } = signedDelivery(provider, $("make-event").value, secret);
+  const { signed, path } = signedDelivery(provider, $("make-event").value, secret, LOCAL_ORIGIN);
   $("made-request").value = toRawRequest(signed, path, LOCAL_HOST);
   $("made-curl").value = toCurl(signed, path, LOCAL_ORIGIN);
 }
@@ -274,7 +290,12 @@ for (const button of document.querySelectorAll("[data-sample]")) {
 }
 $("mode-check").addEventListener("click", () => setMode("check"));
 $("mode-make").addEventListener("click", () => setMode("make"));
-$("make-provider").replaceChildren(...Object.entries(PROVIDER_NAMES).map(([value, name]) => element("option", { value, text: `${name} (${value})` })));
+// Every provider the package knows, in the pickers.
+const providerOptions = () => providers().map((value) => element("option", { value, text: `${nameOf(value)} (${value})` }));
+$("provider").replaceChildren(element("option", { value: "auto", text: "Detect from the headers" }), ...providerOptions());
+$("sample-provider").replaceChildren(...providerOptions());
+$("load-sample").addEventListener("click", () => loadSample($("sample-provider").value));
+$("make-provider").replaceChildren(...providerOptions());
 $("make-provider").addEventListener("change", fillEvents);
 $("make-form").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -283,7 +304,10 @@ $("make-form").addEventListener("submit", (event) => {
 $("use-made").addEventListener("click", () => {
   if ($("made-request").value === "") makeDelivery();
   setMode("check");
-  useDelivery($("make-provider").value, $("made-request").value, $("make-secret").value);
+  const provider = $("make-provider").value;
+  // Sent to the local endpoint: the URL it was signed for (Twilio, Square, HubSpot sign it).
+  const url = URL_SIGNED.includes(provider) ? `${LOCAL_ORIGIN}/callbacks/${provider}` : undefined;
+  useDelivery(provider, $("made-request").value, verifyingKeyOf(provider, $("make-secret").value), url);
   $("verdict").focus?.();
 });
 fillEvents();

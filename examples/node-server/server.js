@@ -1,10 +1,11 @@
 // A webhook callback endpoint on node:http (no framework). See README.md.
 //   PORT (default 8787), HOST (default 127.0.0.1), STORE = "sqlite" (default) | "memory",
 //   DATABASE (default ./data/callbacks.db), or DATABASE_URL=postgres://… for Postgres
-//   (several processes may share it), one secrets variable per provider, and the
-//   HTTP limits of ../shared/node-http.js (HEADERS_TIMEOUT_MS, MAX_IN_FLIGHT, ...), and where
-//   recorded events go (../shared/outbox.js: FORWARD_URL, FORWARD_SECRET, RETRY_SCHEDULE;
-//   without FORWARD_URL, ./handler.js).
+//   (several processes may share it), one secrets variable per provider
+//   (<PROVIDER>_SECRET), PUBLIC_URL (the base providers call, where a proxy is in front),
+//   the HTTP limits of ../shared/node-http.js (HEADERS_TIMEOUT_MS, MAX_IN_FLIGHT, ...), and
+//   where recorded events go (../shared/outbox.js: FORWARD_URL, FORWARD_SECRET,
+//   RETRY_SCHEDULE; without FORWARD_URL, ./handler.js).
 import * as hookproof from "hookproof";
 import { createEndpoint, MAX_BODY_BYTES } from "../shared/callbacks.js";
 import { serveEndpoint } from "../shared/node-http.js";

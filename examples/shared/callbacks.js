@@ -20,15 +20,25 @@
 import { forwardBodyOf } from "./outbox.js";
 import { createOperatorApi } from "./operator.js";
 
-/** The configuration variable that holds each provider's secrets (comma-separated). */
-export const SECRET_VARIABLES = {
-  g2sentry: "G2SENTRY_SECRET",
-  contentspal: "CONTENTSPAL_SECRET",
-  sir: "SIR_SECRET",
-  gengo: "GENGO_TOKEN",
-};
+/**
+ * The configuration variables that hold a provider's secrets (comma-separated, for
+ * rotation), the first one set winning: `<PROVIDER>_SECRET` for every provider (the
+ * package's `providers()`), and the older name Gengo's examples used (`GENGO_TOKEN`).
+ */
+export function secretVariablesOf(provider) {
+  const variable = `${provider.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_SECRET`;
+  return provider === "gengo" ? [variable, "GENGO_TOKEN"] : [variable];
+}
 
-export const PROVIDERS = Object.keys(SECRET_VARIABLES);
+// Meta's subscription check (GET hub.challenge) is answered with a verify token of the
+// operator's choosing, not the app secret that signs deliveries.
+const META_FAMILY = ["meta", "whatsapp", "instagram", "messenger"];
+export function verifyTokenVariableOf(provider) {
+  return `${provider.toUpperCase()}_VERIFY_TOKEN`;
+}
+
+/** The four first providers, whose events change job state (effectOf); others are logged. */
+export const JOB_PROVIDERS = ["g2sentry", "contentspal", "sir", "gengo"];
 
 /** The default body limit, as hookproof's own. */
 export const MAX_BODY_BYTES = 1 << 20;
@@ -129,6 +139,16 @@ function reply(status, body, extraHeaders = {}) {
   return { status, body, headers: extraHeaders };
 }
 
+// A challenge's answer as computed by the package: JSON (Discord, Zoom) or plain text
+// (Slack, Twitch), sent as is.
+function challengeReply(answer) {
+  let json = false;
+  try {
+    json = typeof JSON.parse(answer) === "object";
+  } catch {}
+  return { status: 200, body: answer, headers: { "content-type": json ? "application/json" : "text/plain" }, raw: true };
+}
+
 /**
  * The endpoint. `hookproof` is the imported package, `env` the configuration (an object
  * of strings), `store` a Store, `runLater(promiseFactory)` runs work after the answer,
@@ -139,27 +159,30 @@ function reply(status, body, extraHeaders = {}) {
  * null once more than `limit` bytes arrive (it keeps nothing past them, and reads no further),
  * or rejects with an error that has a numeric `status` and a string `code` (the HTTP
  * layer's refusal: a body too slow or cut off), which is the answer. It resolves to
- * `{ status, body, headers }`, `body` being JSON-serialisable. Its second argument may
+ * `{ status, body, headers, raw }`, `body` being JSON-serialisable, or, with `raw`, a
+ * string to send as is (a challenge's answer, its content-type in `headers`). Its second argument may
  * replace `runLater` for one request (a Worker's `ctx.waitUntil` is per request).
  */
 // After the answer by default: a later tick, and a failure is logged, never thrown.
 const defaultRunLater = (task) => setTimeout(() => task().catch((error) => console.error(`after-record task failed: ${error?.message ?? error}`)), 0);
 
 export function createEndpoint({ hookproof, env, store, runLater = defaultRunLater, log = console.log, maxBodyBytes = MAX_BODY_BYTES, afterRecorded = defaultAfterRecorded, onRecorded = () => {} }) {
-  const operator = createOperatorApi({ env, store, reply, onReplayed: onRecorded });
-
+  // Every provider the package knows is routed.
+  const PROVIDERS = hookproof.providers();
+  const operator = createOperatorApi({ env, store, reply, providers: PROVIDERS, onReplayed: onRecorded });
   // One Verifier per provider, prepared on first use and kept while its variable is
   // unchanged: keys are scheduled once, not per request.
   const verifiers = new Map();
 
   function verifierOf(provider) {
-    const variable = SECRET_VARIABLES[provider];
+    const variables = secretVariablesOf(provider);
+    const variable = variables.find((name) => secretsOf(env[name]).length > 0) ?? variables[0];
     const value = env[variable];
     const cached = verifiers.get(provider);
     if (cached !== undefined && cached.value === value) return cached.verifier;
     const secrets = secretsOf(value);
     if (secrets.length === 0) {
-      log(`callback not configured provider=${provider}: set ${variable} (comma-separated secrets)`);
+      log(`callback not configured provider=${provider}: set ${variables.join(" or ")} (comma-separated secrets)`);
       return null;
     }
     try {
@@ -193,13 +216,21 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
 
     let event;
     try {
-      event = verifier.verify({ headers: request.headers, body, url });
+      event = verifier.verify({ headers: request.headers, body, url, method: request.method });
     } catch (error) {
       if (!(error instanceof hookproof.WebhookError)) throw error;
       const status = STATUS_OF_CODE[error.code] ?? 500;
       // The code alone: messages and explain() hints stay out of logs and answers.
       log(`callback refused provider=${provider} status=${status} code=${error.code}`);
       return reply(status, { error: error.code });
+    }
+
+    // The provider checking the endpoint (Slack url_verification, Discord PING, Twitch
+    // webhook_callback_verification, Zoom endpoint.url_validation): a genuine delivery
+    // whose answer is computed by the package. Nothing to record.
+    if (typeof event.challenge === "string") {
+      log(`callback challenge answered provider=${provider} type=${event.type}`);
+      return challengeReply(event.challenge);
     }
 
     const receivedAt = Date.now();
@@ -221,6 +252,23 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
     return reply(200, { outcome });
   }
 
+  // Meta's hub.challenge and X's CRC are GETs: the answer from the package, or 403.
+  function getChallenge(provider, url) {
+    const variable = META_FAMILY.includes(provider) ? verifyTokenVariableOf(provider) : secretVariablesOf(provider)[0];
+    const secrets = secretsOf(env[variable]);
+    if (secrets.length === 0) {
+      log(`callback not configured provider=${provider}: set ${variable} (comma-separated secrets)`);
+      return reply(503, { error: "not_configured" }, { "retry-after": "60" });
+    }
+    const answer = hookproof.getChallengeAnswer(provider, url, secrets);
+    if (answer === null) {
+      log(`callback challenge refused provider=${provider} status=403`);
+      return reply(403, { error: "challenge_refused" });
+    }
+    log(`callback challenge answered provider=${provider}`);
+    return { status: 200, body: answer.body, headers: { "content-type": answer.contentType }, raw: true };
+  }
+
   async function handle(request, { runLater: later = runLater } = {}) {
     const url = new URL(request.url, "http://localhost");
     const parts = url.pathname.split("/").filter((part) => part !== "");
@@ -230,6 +278,7 @@ export function createEndpoint({ hookproof, env, store, runLater = defaultRunLat
       if (parts[0] === "callbacks" && parts.length === 2) {
         const provider = parts[1];
         if (!PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
+        if (reading && (META_FAMILY.includes(provider) || provider === "twitter")) return getChallenge(provider, request.url);
         if (request.method !== "POST") return reply(405, { error: "method_not_allowed" }, { allow: "POST" });
         return await callback(provider, request, request.url, later);
       }
@@ -318,6 +367,7 @@ async function readLimited(request, limit, drain) {
 }
 
 /** `handle`'s answer as a Fetch `Response`. */
-export function toFetchResponse({ status, body, headers }) {
+export function toFetchResponse({ status, body, headers, raw }) {
+  if (raw) return new Response(body, { status, headers });
   return Response.json(body, { status, headers });
 }

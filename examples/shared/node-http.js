@@ -99,7 +99,7 @@ export function serveEndpoint({ endpoint, env, host, port, log = console.log }) 
   // Answers at once and closes the connection without reading the rest of the request:
   // what the client still sends is dropped (never kept), LINGER_BYTES at most, so that it
   // can read the answer; the connection is destroyed LINGER_MS after the answer at the latest.
-  function answerAndClose(request, response, status, body, headers = {}) {
+  function answerAndClose(request, response, status, body, headers = {}, raw = false) {
     const socket = request.socket;
     let dropped = 0;
     const cutOff = setTimeout(() => socket.destroy(), limits.LINGER_MS);
@@ -122,12 +122,14 @@ export function serveEndpoint({ endpoint, env, host, port, log = console.log }) 
     // once the client has sent its request to the end, or cut off at the bounds above.
     const close = () => socket.end();
     socket.destroySoon = () => (request.complete ? close() : request.once("end", close));
-    send(response, status, body, { ...headers, connection: "close" });
+    send(response, status, body, { ...headers, connection: "close" }, raw);
   }
 
-  function send(response, status, body, headers = {}) {
+  // `raw`: the body is text to send as is (a challenge's answer, its content-type in
+  // `headers`); otherwise it is JSON.
+  function send(response, status, body, headers = {}, raw = false) {
     if (response.headersSent || response.destroyed) return;
-    const text = JSON.stringify(body);
+    const text = raw ? String(body) : JSON.stringify(body);
     response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
     response.end(text);
   }
@@ -162,7 +164,9 @@ export function serveEndpoint({ endpoint, env, host, port, log = console.log }) 
       try {
         const answer = await endpoint.handle({
           method: request.method,
-          url: request.url,
+          // Absolute, as the provider called it: Twilio, Square and HubSpot sign the URL.
+          // Behind a proxy set PUBLIC_URL to the address the provider is given.
+          url: new URL(request.url, env.PUBLIC_URL || `http://${request.headers.host ?? `${host}:${port}`}`).href,
           headers: request.headers,
           readBody: async (limit) => {
             bodyState = "reading";
@@ -179,8 +183,8 @@ export function serveEndpoint({ endpoint, env, host, port, log = console.log }) 
         // Refused before the body was read to its end (413, 408, 503 not configured, 405…):
         // answer and close rather than read the rest. A body never read but already
         // complete (a GET) leaves the connection reusable.
-        if (bodyState === "refused" || (bodyState === "unread" && !request.complete)) answerAndClose(request, response, answer.status, answer.body, answer.headers);
-        else send(response, answer.status, answer.body, answer.headers);
+        if (bodyState === "refused" || (bodyState === "unread" && !request.complete)) answerAndClose(request, response, answer.status, answer.body, answer.headers, answer.raw);
+        else send(response, answer.status, answer.body, answer.headers, answer.raw);
       } finally {
         release();
       }

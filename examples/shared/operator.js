@@ -19,7 +19,6 @@
 //   dead() -> [{ provider, dedupeKey, attempts }]
 //   replay(provider, dedupeKey) -> boolean     pending again, its schedule from the start
 //   replaySince(provider, sinceIso) -> number  how many were made pending again
-import { PROVIDERS } from "./callbacks.js";
 
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
@@ -33,10 +32,10 @@ function headerOf(headers, name) {
 
 // The cursor: where the last page ended, as opaque text.
 const cursorOf = (entry) => btoa(JSON.stringify([entry.receivedAt, entry.provider, entry.dedupeKey])).replace(/=+$/, "");
-function positionOf(cursor) {
+function positionOf(cursor, providers) {
   try {
     const [at, provider, key] = JSON.parse(atob(cursor));
-    if (typeof at === "string" && PROVIDERS.includes(provider) && typeof key === "string") return { at, provider, key };
+    if (typeof at === "string" && providers.includes(provider) && typeof key === "string") return { at, provider, key };
   } catch {}
   return null;
 }
@@ -45,12 +44,12 @@ function positionOf(cursor) {
 const before = (a, b) => (a.receivedAt !== b.receivedAt ? a.receivedAt > b.receivedAt : a.provider !== b.provider ? a.provider > b.provider : a.dedupeKey > b.dedupeKey);
 
 /** One page of events, newest first, from every provider's list (or one). */
-export async function pageOf(store, { provider, after, limit }) {
-  const position = after === null ? null : positionOf(after);
+export async function pageOf(store, { provider, after, limit }, providers) {
+  const position = after === null ? null : positionOf(after, providers);
   if (after !== null && position === null) return null;
-  const providers = provider === undefined ? PROVIDERS : [provider];
+  const chosen = provider === undefined ? providers : [provider];
   const lists = await Promise.all(
-    providers.map((one) => {
+    chosen.map((one) => {
       if (position === null) return store.eventsBefore(one, null, limit + 1);
       const sameAt = one < position.provider ? "all" : one === position.provider ? "below" : "none";
       return store.eventsBefore(one, { at: position.at, sameAt, key: position.key }, limit + 1);
@@ -61,18 +60,18 @@ export async function pageOf(store, { provider, after, limit }) {
   return { events, next: merged.length > limit ? cursorOf(events[events.length - 1]) : null };
 }
 
-function idOf(text) {
+function idOf(text, providers) {
   const colon = text.indexOf(":");
   if (colon < 0) return null;
   const provider = text.slice(0, colon);
-  return PROVIDERS.includes(provider) ? { provider, dedupeKey: text.slice(colon + 1) } : null;
+  return providers.includes(provider) ? { provider, dedupeKey: text.slice(colon + 1) } : null;
 }
 
 /**
  * `route(request, url, parts)` answers an operator route ({ status, body, headers }), or
  * resolves to null for any other path.
  */
-export function createOperatorApi({ env, store, reply, onReplayed = () => {} }) {
+export function createOperatorApi({ env, store, reply, providers, onReplayed = () => {} }) {
   const token = typeof env.ADMIN_TOKEN === "string" && env.ADMIN_TOKEN !== "" ? env.ADMIN_TOKEN : null;
   // HMAC verification compares in constant time: the expected token's MAC under a key of
   // this process, checked against the presented token.
@@ -104,16 +103,16 @@ export function createOperatorApi({ env, store, reply, onReplayed = () => {} }) 
     if (parts[0] === "events" && parts.length === 1) {
       if (!reading) return only("GET");
       const provider = url.searchParams.get("provider") ?? undefined;
-      if (provider !== undefined && !PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
+      if (provider !== undefined && !providers.includes(provider)) return reply(404, { error: "unknown_provider" });
       const limitText = url.searchParams.get("limit");
       const limit = limitText === null ? DEFAULT_PAGE : Number(limitText);
       if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE) return reply(400, { error: "invalid_limit" });
-      const page = await pageOf(store, { provider, after: url.searchParams.get("after"), limit });
+      const page = await pageOf(store, { provider, after: url.searchParams.get("after"), limit }, providers);
       return page === null ? reply(400, { error: "invalid_cursor" }) : reply(200, page);
     }
     if (parts[0] === "events" && parts.length === 2) {
       if (!reading) return only("GET");
-      const id = idOf(decoded(parts[1]) ?? "");
+      const id = idOf(decoded(parts[1]) ?? "", providers);
       if (id === null) return reply(404, { error: "unknown_event" });
       const entry = await store.event(id.provider, id.dedupeKey);
       if (entry === null) return reply(404, { error: "unknown_event" });
@@ -121,7 +120,7 @@ export function createOperatorApi({ env, store, reply, onReplayed = () => {} }) 
     }
     if (parts[0] === "jobs" && parts.length === 3) {
       const [, provider, jobId] = parts;
-      if (!PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
+      if (!providers.includes(provider)) return reply(404, { error: "unknown_provider" });
       if (!reading) return only("GET");
       const id = decoded(jobId);
       const job = id === null ? null : await store.job(provider, id);
@@ -133,7 +132,7 @@ export function createOperatorApi({ env, store, reply, onReplayed = () => {} }) 
     }
     if (parts[0] === "replay" && parts.length === 2) {
       if (request.method !== "POST") return only("POST");
-      const id = idOf(decoded(parts[1]) ?? "");
+      const id = idOf(decoded(parts[1]) ?? "", providers);
       if (id === null || !(await store.replay(id.provider, id.dedupeKey))) return reply(404, { error: "unknown_event" });
       onReplayed();
       return reply(202, { replayed: 1 });
@@ -142,7 +141,7 @@ export function createOperatorApi({ env, store, reply, onReplayed = () => {} }) 
       if (request.method !== "POST") return only("POST");
       const provider = url.searchParams.get("provider");
       const since = url.searchParams.get("since");
-      if (!PROVIDERS.includes(provider)) return reply(404, { error: "unknown_provider" });
+      if (!providers.includes(provider)) return reply(404, { error: "unknown_provider" });
       const sinceMs = since === null ? NaN : Date.parse(since);
       if (!Number.isFinite(sinceMs)) return reply(400, { error: "invalid_since" });
       const replayed = await store.replaySince(provider, new Date(sinceMs).toISOString());

@@ -165,6 +165,34 @@ describe("inspector (Chromium, file://)", () => {
     }
   });
 
+  test("every provider is listed; its sample verifies through the page and is detected from its headers", async () => {
+    const listed = await field("Sample provider").locator("option").evaluateAll((options) => options.map((option) => option.value));
+    assert.deepEqual(listed, hookproof.providers());
+    const checkable = await field("Provider").locator("option").evaluateAll((options) => options.map((option) => option.value));
+    assert.deepEqual(checkable, ["auto", ...hookproof.providers()]);
+    const failures = [];
+    for (const provider of hookproof.providers()) {
+      await field("Sample provider").selectOption(provider);
+      await page.getByRole("button", { name: "Load the sample", exact: true }).click();
+      const chosen = (await status().textContent()).trim();
+      // The same request, checked again with the provider left to detection.
+      await field("Provider").selectOption("auto");
+      await page.getByRole("button", { name: "Check", exact: true }).click();
+      const detected = (await status().textContent()).trim();
+      const hint = await page.locator("#provider-hint").textContent();
+      // WhatsApp, Instagram and Messenger are Meta's scheme: their deliveries are Meta's.
+      const expected = ["whatsapp", "instagram", "messenger"].includes(provider) ? "meta" : provider;
+      if (!/^Genuine/.test(chosen)) failures.push(`${provider}: ${chosen}`);
+      if (!/^Genuine/.test(detected) || !hint.includes(`(${expected})`)) failures.push(`${provider} detected: ${hint} ${detected}`);
+    }
+    assert.deepEqual(failures, []);
+    // A sample is not a fixed text: changing the chosen provider's request breaks it.
+    await field("Sample provider").selectOption("stripe");
+    await page.getByRole("button", { name: "Load the sample", exact: true }).click();
+    const request = await field("Request").inputValue();
+    assert.match(await checkDelivery({ provider: "stripe", request: request.replace("succeeded", "failed"), secrets: await field("Secrets").inputValue() }), /^Not genuine — signature_mismatch/);
+  });
+
   test("a generated test delivery pasted back shows Genuine", async () => {
     await page.getByRole("button", { name: "Make a test delivery", exact: true }).click();
     for (const provider of ["sir", "gengo"]) {

@@ -31,7 +31,7 @@ use crate::options::Options;
 use crate::proof::{self, Sig};
 use crate::providers::{Provider, ProviderRef, Resolved};
 use crate::scheme::{
-    Encoding, Locator, Part, Proof, Scheme, Signature, Syntax, TimeUnit, TokenAt, DIGEST_LEN,
+    Encoding, Field, Locator, Part, Proof, Scheme, Signature, Syntax, TimeUnit, TokenAt, DIGEST_LEN,
 };
 use crate::verify::Verifier;
 
@@ -172,7 +172,10 @@ pub fn explain<S: AsRef<[u8]>>(
 /// The provider whose scheme the delivery's headers (or, for a provider that signs
 /// nothing, such as Gengo, its body's format) belong to, for tools that are handed a delivery without being told its provider. A scheme
 /// with more of its headers present wins (SIR's timestamp and signature over a lone
-/// signature header).
+/// signature header); between schemes that share those headers, the one whose event
+/// fields (type, id, dedupe key: headers or body fields) are present (GitHub's
+/// `X-GitHub-Event` over Meta, Bitbucket's `X-Event-Key` over Intercom). A signature in
+/// the body (Mailgun, Adyen) counts where its field is present.
 ///
 /// ```
 /// use hookproof::{detect_provider, Delivery, Provider};
@@ -185,21 +188,48 @@ pub fn explain<S: AsRef<[u8]>>(
 /// ```
 pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
     let headers = delivery.headers;
-    // A signature inside the body (Mailgun's, Adyen's) is seen when the body has text there.
-    let json = match delivery.body.trim_ascii_start().first() {
-        Some(b'{') => serde_json::from_slice::<serde_json::Value>(delivery.body).ok(),
-        _ => None,
+    // Parsed once, for the schemes that read body fields (Mailgun's and Adyen's signature,
+    // event fields).
+    let json: Option<serde_json::Value> = serde_json::from_slice(delivery.body).ok();
+    let in_body = |pointer: &str| {
+        json.as_ref()
+            .and_then(|value| value.pointer(pointer))
+            .is_some()
     };
     let present = |locator: &Locator| match locator {
         Locator::Header(name) => headers.get(name).is_some(),
         Locator::EitherHeader(a, b) => headers.get(a).is_some() || headers.get(b).is_some(),
+        // A signature inside the body is seen when the body has text there.
         Locator::Json(pointer) => json
             .as_ref()
             .and_then(|json| json.pointer(pointer))
             .is_some_and(serde_json::Value::is_string),
         Locator::SignatureField(_) => false,
     };
-    // Ties go to the first in the registry: `max_by_key` keeps the last maximum.
+    // (headers, body fields) present: a provider's own header is a stronger sign than a
+    // body field such as `/id`, which many schemes read.
+    let field_present = |field: &Field| match field {
+        Field::None | Field::BodyDigest => (0, 0),
+        Field::Header(name) | Field::HeaderDotJson(name, _) => {
+            (usize::from(headers.get(name).is_some()), 0)
+        }
+        Field::EitherHeader(a, b) => (
+            usize::from(headers.get(a).is_some() || headers.get(b).is_some()),
+            0,
+        ),
+        Field::Json(pointer) | Field::JsonDotJson(pointer, _) => (0, usize::from(in_body(pointer))),
+        Field::FirstJson(pointers) => (
+            0,
+            usize::from(pointers.iter().any(|pointer| in_body(pointer))),
+        ),
+    };
+    let event_fields = |scheme: &Scheme| {
+        let fields = &scheme.event;
+        [&fields.kind, &fields.id, &fields.dedupe]
+            .into_iter()
+            .map(&field_present)
+            .fold((0, 0), |(h, j), (dh, dj)| (h + dh, j + dj))
+    };
     let by_headers = Provider::ALL
         .iter()
         .rev()
@@ -214,14 +244,24 @@ pub fn detect_provider(delivery: &Delivery<'_>) -> Option<Provider> {
                         at @ (Locator::Header(_) | Locator::EitherHeader(..)) => Some(present(at)),
                         _ => None,
                     });
-                    match timestamp {
-                        Some(false) => Some((1, provider)),
-                        Some(true) => Some((3, provider)),
-                        None => Some((2, provider)),
-                    }
+                    let score = match timestamp {
+                        Some(false) => 1,
+                        Some(true) => 3,
+                        None => 2,
+                    };
+                    Some(((score, event_fields(scheme)), provider))
                 }
-                Proof::Token(TokenAt::Header(name)) => headers.get(name).map(|_| (2, provider)),
-                Proof::Token(_) => None,
+                Proof::Token(TokenAt::Header(name)) => headers
+                    .get(name)
+                    .map(|_| ((2, event_fields(scheme)), provider)),
+                // HTTP Basic credentials say little alone: the weakest sign, and only with
+                // the scheme's event fields present (Postmark's RecordType).
+                Proof::Token(TokenAt::Basic) => headers
+                    .get("authorization")
+                    .filter(|value| value.len() > 6 && value[..6].eq_ignore_ascii_case("basic "))
+                    .map(|_| ((0, event_fields(scheme)), provider))
+                    .filter(|((_, fields), _)| *fields != (0, 0)),
+                Proof::Token(TokenAt::Query) => None,
             }
         })
         .max_by_key(|(score, _)| *score)

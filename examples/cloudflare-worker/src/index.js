@@ -3,7 +3,7 @@
 // Durable Object records (one strongly consistent SQLite database per provider).
 import { DurableObject } from "cloudflare:workers";
 import * as hookproof from "hookproof";
-import { createEndpoint, fromFetchRequest, PROVIDERS, toFetchResponse } from "../../shared/callbacks.js";
+import { createEndpoint, fromFetchRequest, toFetchResponse } from "../../shared/callbacks.js";
 import { createSqliteStore } from "../../shared/sqlite-store.js";
 import { createDelivery, deliverDue } from "../../shared/outbox.js";
 import { handleEvent } from "./handler.js";
@@ -101,7 +101,7 @@ function storeFor(env) {
     eventsBefore: (provider, bound, limit) => storeOf(env, provider).eventsBefore(provider, bound, limit),
     event: (provider, dedupeKey) => storeOf(env, provider).event(provider, dedupeKey),
     delivery: (provider, dedupeKey) => storeOf(env, provider).delivery(provider, dedupeKey),
-    dead: async () => (await Promise.all(PROVIDERS.map((one) => storeOf(env, one).dead()))).flat(),
+    dead: async () => (await Promise.all(hookproof.providers().map((one) => storeOf(env, one).dead()))).flat(),
     replay: (provider, dedupeKey) => storeOf(env, provider).replay(provider, dedupeKey),
     replaySince: (provider, since) => storeOf(env, provider).replaySince(provider, since),
   };
