@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { explain, sign, verify, WebhookError } from "#hookproof";
 import { SAMPLES } from "./cli-samples.js";
+import { parseRequest, urlOf } from "./raw-http.js";
 
 const USAGE = 2;
 
@@ -227,44 +228,9 @@ function commandSign(argv) {
 
 // --- verify / explain ------------------------------------------------------------------------
 
-const REQUEST_LINE = /^([A-Z]+)\s+(\S+)(?:\s+HTTP\/[\d.]+)?$/;
-const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:[ \t]?(.*)$/;
-
-/** `{ method, target, headers: [name, value][], body }` from a logged request (the inspector's reading). */
-function parseRawRequest(text) {
-  const lines = text.split("\n");
-  let index = 0;
-  let method = null;
-  let target = null;
-  const requestLine = REQUEST_LINE.exec(lines[0]?.replace(/\r$/, "") ?? "");
-  if (requestLine) {
-    [, method, target] = requestLine;
-    index = 1;
-  }
-  const headers = [];
-  for (; index < lines.length; index++) {
-    const line = lines[index].replace(/\r$/, "");
-    if (line === "") {
-      index++;
-      break;
-    }
-    const header = HEADER_LINE.exec(line);
-    if (!header) {
-      if (!requestLine && headers.length === 0) return { method, target, headers, body: text };
-      break;
-    }
-    headers.push([header[1], header[2].replace(/[ \t]+$/, "")]);
-  }
-  if (!requestLine && headers.length === 0) return { method, target, headers, body: text };
-  return { method, target, headers, body: lines.slice(index).join("\n") };
-}
-
-function urlOf({ target, headers }, given) {
-  if (given !== undefined) return given;
-  if (!target) return undefined;
-  if (/^https?:\/\//i.test(target)) return target;
-  const host = headers.find(([name]) => name.toLowerCase() === "host")?.[1];
-  return host ? `https://${host}${target}` : target;
+// The callback URL: --url, else the logged request line's target and Host header.
+function urlOfRequest(request, given) {
+  return given ?? (urlOf(request) || undefined);
 }
 
 function commandVerify(command, argv) {
@@ -273,8 +239,8 @@ function commandVerify(command, argv) {
   const [provider, file = "-", ...extra] = positionals;
   if (provider === undefined || extra.length > 0) throw new UsageError(HELP[command]);
   const secrets = secretsOf(provider, values, { many: true });
-  const request = parseRawRequest(readInput(file).toString("utf8"));
-  const delivery = { headers: request.headers, body: request.body, url: urlOf(request, values.url) };
+  const request = parseRequest(readInput(file).toString("utf8"));
+  const delivery = { headers: request.headers, body: request.body, url: urlOfRequest(request, values.url) };
   const options = {};
   if (values.now !== undefined) options.now = wholeNumber(values.now, "--now");
   if (values.tolerance !== undefined) options.toleranceSeconds = wholeNumber(values.tolerance, "--tolerance");
