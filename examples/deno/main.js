@@ -18,7 +18,7 @@ const store = memory ? createMemoryStore() : await createKvStore(env.KV_PATH ?? 
 
 // Delivery from the outbox through KV queues (the memory store runs the handler after the
 // answer instead). A local KV file has this one process: leases left by a crash are ended.
-if (!memory) store.deliverWith(createDelivery({ env, handler: handleEvent }), { recover: true });
+if (!memory) store.deliverWith(createDelivery({ hookproof, env, handler: handleEvent }), { recover: true });
 
 const endpoint = createEndpoint({
   hookproof,

@@ -21,7 +21,7 @@ const store = kind === "memory" ? createMemoryStore() : kind === "postgres" ? aw
 
 // Delivery from the outbox (the SQLite store has one; the memory store runs the handler
 // after the answer instead).
-const dispatcher = store.outbox === undefined ? null : startDispatcher({ outbox: store.outbox, delivery: createDelivery({ env: process.env, handler: handleEvent }) });
+const dispatcher = store.outbox === undefined ? null : startDispatcher({ outbox: store.outbox, delivery: createDelivery({ hookproof, env: process.env, handler: handleEvent }) });
 
 const endpoint = createEndpoint({
   hookproof,

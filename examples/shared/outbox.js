@@ -56,10 +56,10 @@ export function forwardBodyOf(event, receivedAt) {
  * handler), `decide(entry, result, nowMs)` to `{ state: "delivered" | "pending" | "dead",
  * nextAttemptAt }`. `entry` is `{ provider, dedupeKey, body, attempts }` (attempts made before).
  */
-export function createDelivery({ env, handler, log = console.log }) {
+export function createDelivery({ hookproof, env, handler, log = console.log }) {
   const schedule = retryScheduleOf(env.RETRY_SCHEDULE);
   const url = env.FORWARD_URL || null;
-  const sign = url === null ? null : standardWebhooksSigner(env.FORWARD_SECRET);
+  const sign = url === null ? null : standardWebhooksSigner(hookproof, env.FORWARD_SECRET);
 
   async function attempt(entry) {
     const at = new Date().toISOString();

@@ -51,7 +51,7 @@ class Verifier {
 }
 
 const store = createFileStore(process.env.DATABASE);
-const dispatcher = startDispatcher({ outbox: store.outbox, delivery: createDelivery({ env: process.env, handler: async () => {} }), log: () => {} });
+const dispatcher = startDispatcher({ outbox: store.outbox, delivery: createDelivery({ hookproof, env: process.env, handler: async () => {} }), log: () => {} });
 const verifying = mode === "hookproof" ? hookproof : { Verifier, WebhookError };
 const endpoint = createEndpoint({ hookproof: verifying, env: process.env, store, log: () => {}, onRecorded: () => dispatcher.wake() });
 await serveEndpoint({ endpoint, env: process.env, host: "127.0.0.1", port: Number(process.env.PORT) });

@@ -86,10 +86,10 @@ async function startReceiver() {
 
 test("the forwarder's signature is the one Standard Webhooks publishes", async () => {
   // The spec's example (SCHEMES.md): secret, id, timestamp, body -> v1 signature.
-  const sign = standardWebhooksSigner("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+  const sign = standardWebhooksSigner(hookproof, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
   const headers = await sign("msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}');
   assert.equal(headers["webhook-signature"], "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
-  assert.throws(() => standardWebhooksSigner("not-whsec"), /whsec_/);
+  assert.throws(() => standardWebhooksSigner(hookproof, "not-whsec"), /whsec_/);
 });
 
 const DURABLE = TARGETS.filter((target) => target.durable && target.outbox);

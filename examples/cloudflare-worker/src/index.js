@@ -33,7 +33,7 @@ export class CallbackStore extends DurableObject {
   }
 
   #deliveryOf() {
-    this.#delivery ??= createDelivery({ env: this.env, handler: handleEvent });
+    this.#delivery ??= createDelivery({ hookproof, env: this.env, handler: handleEvent });
     return this.#delivery;
   }
 
